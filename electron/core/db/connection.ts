@@ -1,0 +1,18 @@
+import Database from 'better-sqlite3';
+
+export type Sqlite = Database.Database;
+
+/**
+ * Opens the ledger file with the settings every connection needs. WAL so that a crash never
+ * leaves a half-written page; foreign keys on (SQLite leaves them off by default); a busy timeout
+ * so a backup and a write do not fail on each other.
+ */
+export function openSqlite(file: string, options: { readonly?: boolean } = {}): Sqlite {
+  const nativeBinding = process.env.OPENSTAAND_SQLITE_BINDING || undefined;
+  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false, nativeBinding });
+  if (!options.readonly) db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = NORMAL');
+  return db;
+}

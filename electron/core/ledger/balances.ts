@@ -1,0 +1,59 @@
+import type { Invoice } from '../../../shared/domain/ledger';
+import { daysBetween } from '../../../shared/domain/dates';
+import type { Context } from '../context';
+
+/**
+ * Open amounts are derived, never stored: amount − payments allocated − credit notes. This is the
+ * one place that says so; every query that needs an open amount selects from this view.
+ */
+export const INVOICE_BALANCE_SQL = `
+  SELECT i.*,
+    COALESCE((SELECT SUM(a.amount_cents) FROM payment_allocations a WHERE a.invoice_id = i.id), 0) AS paid_cents,
+    COALESCE((SELECT SUM(c.amount_cents) FROM invoices c WHERE c.corrects_invoice_id = i.id AND c.kind = 'credit-note'), 0) AS credited_cents
+  FROM invoices i`;
+
+/** Event types that mean "something about this invoice went to the customer". */
+export const SENT_EVENT_TYPES = ['nudge.sent', 'reminder.sent', 'letter.sent', 'registered.sent', 'mail.sent', 'call.confirmation-sent'];
+
+export interface InvoiceBalanceRow {
+  id: number; debtor_id: number; number: string; kind: 'invoice' | 'credit-note'; corrects_invoice_id: number | null;
+  invoice_date: string; delivery_date: string | null; due_date: string; description: string; amount_cents: number;
+  payment_reference: string; disputed: number; dispute_reason: string | null; source: Invoice['source'];
+  original_document_id: number | null; paid_cents: number; credited_cents: number;
+}
+
+export function toInvoice(r: InvoiceBalanceRow, today: string, locked: boolean): Invoice {
+  const open = r.kind === 'invoice' ? Math.max(0, r.amount_cents - r.paid_cents - r.credited_cents) : 0;
+  const status = r.kind === 'credit-note' ? 'credited' : open > 0 ? 'open' : r.credited_cents >= r.amount_cents ? 'credited' : 'paid';
+  return {
+    id: r.id, debtorId: r.debtor_id, number: r.number, kind: r.kind, correctsInvoiceId: r.corrects_invoice_id,
+    invoiceDate: r.invoice_date, deliveryDate: r.delivery_date, dueDate: r.due_date, description: r.description,
+    amount: r.amount_cents, paid: r.paid_cents, credited: r.credited_cents, open,
+    paymentReference: r.payment_reference, disputed: r.disputed === 1, disputeReason: r.dispute_reason,
+    source: r.source, hasPdf: r.original_document_id !== null, locked, status,
+    daysOverdue: daysBetween(r.due_date, today),
+  };
+}
+
+export function lockedInvoiceIds(ctx: Context, invoiceIds: number[]): Set<number> {
+  if (invoiceIds.length === 0) return new Set();
+  const placeholders = SENT_EVENT_TYPES.map(() => '?').join(',');
+  const rows = ctx.sqlite.prepare(`
+    SELECT DISTINCT ei.invoice_id AS id FROM event_invoices ei JOIN events e ON e.id = ei.event_id
+    WHERE e.type IN (${placeholders}) AND ei.invoice_id IN (SELECT value FROM json_each(?))
+    UNION SELECT DISTINCT invoice_id FROM payment_allocations WHERE invoice_id IN (SELECT value FROM json_each(?))
+  `).all(...SENT_EVENT_TYPES, JSON.stringify(invoiceIds), JSON.stringify(invoiceIds)) as { id: number }[];
+  return new Set(rows.map((r) => r.id));
+}
+
+export function invoicesOfDebtor(ctx: Context, debtorId: number): Invoice[] {
+  const rows = ctx.sqlite.prepare(`${INVOICE_BALANCE_SQL} WHERE i.debtor_id = ? ORDER BY i.due_date, i.id`).all(debtorId) as InvoiceBalanceRow[];
+  const locked = lockedInvoiceIds(ctx, rows.map((r) => r.id));
+  return rows.map((r) => toInvoice(r, ctx.today(), locked.has(r.id)));
+}
+
+export function invoiceById(ctx: Context, id: number): Invoice | null {
+  const row = ctx.sqlite.prepare(`${INVOICE_BALANCE_SQL} WHERE i.id = ?`).get(id) as InvoiceBalanceRow | undefined;
+  if (!row) return null;
+  return toInvoice(row, ctx.today(), lockedInvoiceIds(ctx, [id]).has(id));
+}

@@ -1,0 +1,24 @@
+import { call } from '../api/client';
+import { useApp } from '../store';
+import { BusinessForm } from './BusinessForm';
+
+export function Settings() {
+  const { t, info, refreshInfo, navigate } = useApp();
+  return (
+    <main className="settings">
+      <h1>{t.settings.title}</h1>
+      <BusinessForm onSaved={() => void refreshInfo()} />
+      {info?.demo && (
+        <section className="panel">
+          <h2>{t.settings.demoTitle}</h2>
+          <p>{t.settings.demoIntro}</p>
+          <button onClick={async () => { if (confirm(t.demoRemoveConfirm)) { await call('setup.removeDemo', {}); const i = await refreshInfo(); navigate(i.started ? { name: 'debtors' } : { name: 'home' }); } }}>{t.demoRemove}</button>
+        </section>
+      )}
+      <section className="panel about">
+        <h2>{t.settings.about}</h2>
+        <dl><dt>{t.settings.version}</dt><dd>{info?.appVersion} (schema {info?.schemaVersion})</dd><dt>{t.settings.dataDir}</dt><dd><code>{info?.dataDir}</code></dd></dl>
+      </section>
+    </main>
+  );
+}
