@@ -8,6 +8,7 @@ import { attachInvoicePdf, createInvoice, creditInvoice, defaultDueDate, getInvo
 import { getOverview } from './ledger/overview';
 import { recordManualPayment } from './ledger/payments';
 import { appInfo } from './system/appInfo';
+import { calculateInterest, deleteRate, listRates, saveRate } from './law/rates';
 
 export type Handler<M extends MethodName> = (input: ParsedInputOf<M>, ctx: Context) => Promise<OutputOf<M>> | OutputOf<M>;
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -32,4 +33,8 @@ export const handlers: Handlers = {
   'payments.record': (input, ctx) => recordManualPayment(ctx, input),
   'overview.get': (input, ctx) => getOverview(ctx, input),
   'ledger.defaultDueDate': (input, ctx) => defaultDueDate(ctx, input.debtorId, input.invoiceDate),
+  'law.rates': (_input, ctx) => listRates(ctx),
+  'law.saveRate': (input, ctx) => saveRate(ctx, input),
+  'law.deleteRate': (input, ctx) => deleteRate(ctx, input),
+  'law.interest': (input, ctx) => calculateInterest(ctx, input),
 };

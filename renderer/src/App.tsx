@@ -4,6 +4,7 @@ import { useApp } from './store';
 import { BusinessForm } from './screens/BusinessForm';
 import { DebtorPage } from './screens/DebtorPage';
 import { Debtors } from './screens/Debtors';
+import { InterestCalculator } from './screens/InterestCalculator';
 import { Settings } from './screens/Settings';
 import { Welcome } from './screens/Welcome';
 
@@ -18,7 +19,7 @@ export function App() {
     });
   }, [refreshInfo, navigate, language]);
 
-  const nav = (name: 'home' | 'debtors' | 'settings', label: string) => (
+  const nav = (name: 'home' | 'debtors' | 'settings' | 'interest', label: string) => (
     <button className={route.name === name || (name === 'debtors' && route.name === 'debtor') ? 'active' : ''} onClick={() => navigate({ name })}>{label}</button>
   );
 
@@ -29,6 +30,7 @@ export function App() {
         <nav>
           {nav('home', t.nav.home)}
           {info?.started && nav('debtors', t.nav.debtors)}
+          {info?.started && nav('interest', t.nav.interest)}
           {info?.started && nav('settings', t.nav.settings)}
         </nav>
         <button className="lang" onClick={() => setLanguage(language === 'nl' ? 'en' : 'nl')}>{t.language}</button>
@@ -44,6 +46,7 @@ export function App() {
       {route.name === 'debtors' && <Debtors />}
       {route.name === 'debtor' && <DebtorPage key={route.id} id={route.id} />}
       {route.name === 'settings' && <Settings />}
+      {route.name === 'interest' && <InterestCalculator />}
     </div>
   );
 }

@@ -8,13 +8,15 @@ export type Route =
   | { name: 'setup' }
   | { name: 'debtors' }
   | { name: 'debtor'; id: number }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'interest' };
 
 export function routeFromHash(hash: string): Route {
   const [name, arg] = hash.replace(/^#\/?/, '').split('/');
   if (name === 'debiteuren') return { name: 'debtors' };
   if (name === 'debiteur' && Number(arg) > 0) return { name: 'debtor', id: Number(arg) };
   if (name === 'instellingen') return { name: 'settings' };
+  if (name === 'rente') return { name: 'interest' };
   if (name === 'start') return { name: 'setup' };
   return { name: 'home' };
 }
@@ -24,6 +26,7 @@ export function hashOf(route: Route): string {
     case 'debtors': return '#/debiteuren';
     case 'debtor': return `#/debiteur/${route.id}`;
     case 'settings': return '#/instellingen';
+    case 'interest': return '#/rente';
     case 'setup': return '#/start';
     default: return '#/';
   }

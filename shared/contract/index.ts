@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
+import { lawMethods } from './methods/law';
 import { ledgerMethods } from './methods/ledger';
 import { systemMethods } from './methods/system';
 
@@ -7,8 +8,9 @@ export type { ApiError, ErrorCode, Result } from './result';
 export type { MethodSpec } from './define';
 export type { AppInfo } from './methods/system';
 export type { DebtorPage, DemoSummary, FileBytes } from './methods/ledger';
+export type { InterestCalculation, InterestKind, RateRow } from './methods/law';
 
-const groups = [systemMethods, ledgerMethods];
+const groups = [systemMethods, ledgerMethods, lawMethods];
 // Spreading would let a later group silently replace a method of an earlier one.
 const seen = new Set<string>();
 for (const name of groups.flatMap((g) => Object.keys(g))) {
@@ -20,6 +22,7 @@ for (const name of groups.flatMap((g) => Object.keys(g))) {
 export const contract = {
   ...systemMethods,
   ...ledgerMethods,
+  ...lawMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

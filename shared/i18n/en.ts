@@ -3,7 +3,7 @@ import type { Messages } from './nl';
 export const en: Messages = {
   appName: 'Openstaand',
   tagline: 'Get your unpaid invoices paid: calmly, correctly under Dutch law, and without losing the customer.',
-  nav: { home: 'Start', debtors: 'Debtors', settings: 'Settings' },
+  nav: { home: 'Start', debtors: 'Debtors', settings: 'Settings', interest: 'Interest' },
   language: 'Nederlands',
   demoBanner: 'You are working with demo data.',
   demoRemove: 'Remove demo data',
@@ -73,6 +73,17 @@ export const en: Messages = {
   payment: {
     date: 'Date', amount: 'Amount', note: 'Note', allocation: 'Allocation', oldestFirst: 'Oldest invoice first (recommended)', record: 'Record payment',
     unallocated: 'Unallocated (credit)',
+  },
+  interest: {
+    title: 'Interest calculator', intro: 'Statutory (commercial) interest per period, as a court reads it: from the day after the due date, split at each half-yearly rate change, and added to the principal every year (art. 6:119 and 6:119a BW).',
+    kind: 'Kind', commercial: 'Commercial interest (business, art. 6:119a BW)', consumer: 'Statutory interest (consumer, art. 6:119 BW)',
+    principal: 'Principal (incl. VAT)', dueDate: 'Due date', dueDateHint: 'Interest runs from the next day.', until: 'Calculate up to and including',
+    payments: 'Partial payments', paymentDate: 'Payment date', paymentAmount: 'Amount', addPayment: 'Add payment', remove: 'remove',
+    calculate: 'Calculate', result: 'Result', from: 'From', to: 'To', days: 'Days', rate: 'Rate', base: 'Base', interestCol: 'Interest',
+    totalInterest: 'Total interest', outstanding: 'Outstanding principal', bik: 'Collection costs per the statutory scale (on the principal)',
+    check: 'check', checkHint: 'A rate used has not been verified in an official source. Check it in the Staatsblad and enter it below if needed.',
+    ratesTitle: 'Statutory interest', ratesIntro: 'Openstaand works offline and does not fetch new rates. Enter a new rate once it is published (per 1 January or 1 July); your row wins.',
+    validFrom: 'Valid from', source: 'Source', yours: 'Your entry', addRate: 'Add or correct a rate', saveRate: 'Save',
   },
   settings: { title: 'Settings', demoTitle: 'Demo data', demoIntro: 'Remove all demo data in one step; what you entered yourself stays.', about: 'About this installation', dataDir: 'Data folder', version: 'Version' },
   common: { checkFields: 'Please check the marked fields.', loading: 'Loading…', error: 'Something went wrong', retry: 'Retry', close: 'Close', yes: 'Yes', no: 'No', optional: 'optional' },

@@ -2,7 +2,7 @@
 export const nl = {
   appName: 'Openstaand',
   tagline: 'Je openstaande facturen betaald krijgen: rustig, correct volgens de wet, en zonder je klant kwijt te raken.',
-  nav: { home: 'Start', debtors: 'Debiteuren', settings: 'Instellingen' },
+  nav: { home: 'Start', debtors: 'Debiteuren', settings: 'Instellingen', interest: 'Rente' },
   language: 'English',
   demoBanner: 'Je werkt met voorbeeldgegevens.',
   demoRemove: 'Voorbeeldgegevens verwijderen',
@@ -72,6 +72,17 @@ export const nl = {
   payment: {
     date: 'Datum', amount: 'Bedrag', note: 'Notitie', allocation: 'Verdeling', oldestFirst: 'De oudste factuur eerst (aanbevolen)', record: 'Betaling vastleggen',
     unallocated: 'Niet toegewezen (tegoed)',
+  },
+  interest: {
+    title: 'Rentecalculator', intro: 'Wettelijke (handels)rente per periode, zoals een rechter haar leest: vanaf de dag na de vervaldatum, per halfjaarlijkse rentewijziging, en elk jaar bijgeschreven bij de hoofdsom (art. 6:119 en 6:119a BW).',
+    kind: 'Soort', commercial: 'Handelsrente (zakelijk, art. 6:119a BW)', consumer: 'Wettelijke rente (particulier, art. 6:119 BW)',
+    principal: 'Hoofdsom (incl. btw)', dueDate: 'Vervaldatum', dueDateHint: 'De rente loopt vanaf de dag erna.', until: 'Berekenen tot en met',
+    payments: 'Deelbetalingen', paymentDate: 'Datum betaling', paymentAmount: 'Bedrag', addPayment: 'Betaling toevoegen', remove: 'verwijderen',
+    calculate: 'Berekenen', result: 'Uitkomst', from: 'Van', to: 'Tot en met', days: 'Dagen', rate: 'Rente', base: 'Grondslag', interestCol: 'Rente',
+    totalInterest: 'Rente totaal', outstanding: 'Openstaande hoofdsom', bik: 'Incassokosten volgens de staffel (over de hoofdsom)',
+    check: 'controleer', checkHint: 'Een gebruikt rentepercentage is niet in een officiële bron gecontroleerd. Controleer het in het Staatsblad en vul het zo nodig hieronder in.',
+    ratesTitle: 'Wettelijke rente', ratesIntro: 'Openstaand werkt zonder internet en haalt nieuwe percentages niet zelf op. Vul een nieuw percentage in zodra het is gepubliceerd (per 1 januari of 1 juli); jouw regel gaat voor.',
+    validFrom: 'Geldig vanaf', source: 'Bron', yours: 'Jouw invoer', addRate: 'Percentage toevoegen of corrigeren', saveRate: 'Opslaan',
   },
   settings: { title: 'Instellingen', demoTitle: 'Voorbeeldgegevens', demoIntro: 'Verwijder alle voorbeeldgegevens in één stap; wat je zelf hebt ingevoerd blijft staan.', about: 'Over deze installatie', dataDir: 'Gegevensmap', version: 'Versie' },
   common: { checkFields: 'Controleer de gemarkeerde velden.', loading: 'Laden…', error: 'Er ging iets mis', retry: 'Opnieuw', close: 'Sluiten', yes: 'Ja', no: 'Nee', optional: 'optioneel' },

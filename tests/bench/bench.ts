@@ -1,0 +1,71 @@
+/**
+ * `npm run bench`: timings on a large ledger (5,000 debtors / 100,000 invoices by default), as the
+ * median of several runs. Performance is measured here, never asserted in timed tests.
+ *   npm run bench -- [--data <folder>] [--runs 7] [--debtors 5000] [--invoices 100000]
+ */
+import { chromium } from '@playwright/test';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { CHROMIUM_ARGS } from '../../playwright.config';
+import { createBackend, DATABASE_FILE, type Backend } from '../../electron/core/backend';
+import { seedLargeLedger } from '../../electron/core/dev/largeLedger';
+import { startWebServer } from '../../electron/web/server';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const TODAY = '2026-11-24';
+const argv = process.argv.slice(2);
+const arg = (flag: string, dflt: string) => { const i = argv.indexOf(flag); return i >= 0 ? argv[i + 1]! : dflt; };
+const runs = Number(arg('--runs', '7'));
+const debtors = Number(arg('--debtors', '5000'));
+const invoices = Number(arg('--invoices', '100000'));
+const dataDir = path.resolve(arg('--data', path.join(ROOT, 'node_modules', '.cache', 'openstaand-bench', `${debtors}-${invoices}`)));
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
+async function time<T>(fn: () => Promise<T> | T): Promise<number> { const t = performance.now(); await fn(); return performance.now() - t; }
+async function measure(name: string, fn: () => Promise<unknown> | unknown, aim?: number) {
+  await fn(); // warm-up
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) xs.push(await time(fn));
+  results.push({ name, medianMs: Math.round(median(xs) * 10) / 10, minMs: Math.round(Math.min(...xs) * 10) / 10, aimMs: aim ?? null });
+}
+const results: { name: string; medianMs: number; minMs: number; aimMs: number | null }[] = [];
+const ok = <T,>(r: { ok: boolean; value?: T; error?: { message: string } }) => { if (!r.ok) throw new Error(r.error!.message); return r.value as T; };
+
+async function main() {
+  if (!existsSync(path.join(dataDir, DATABASE_FILE))) {
+    mkdirSync(dataDir, { recursive: true });
+    console.log(`Seeding ${debtors} debtors / ${invoices} invoices into ${dataDir} …`);
+    const b = await createBackend({ dataDir, today: TODAY });
+    seedLargeLedger(b.context, { debtors, invoices });
+    b.close();
+  }
+  let backend: Backend | null = null;
+  await measure('open the database', async () => { backend?.close(); backend = await createBackend({ dataDir, today: TODAY }); });
+  const b = backend!;
+  await measure('overview query (Debiteuren)', () => b.invoke('overview.get', {}).then(ok), 50);
+  let n = 0;
+  await measure('debtor page query', () => b.invoke('debtors.page', { id: 1 + ((n += 997) % debtors) }).then(ok));
+
+  const server = await startWebServer({ backend: b, staticDir: path.join(ROOT, 'out', 'renderer') });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await measure('navigation → rendered Debiteuren (Chromium)', async () => {
+      await page.goto('about:blank');
+      await page.goto(`${server.url}#/debiteuren`);
+      await page.getByTestId('debtor-row').first().waitFor();
+    }, 1000);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  b.close();
+
+  const width = Math.max(...results.map((r) => r.name.length));
+  console.log(`\nOpenstaand bench — ${debtors} debtors / ${invoices} invoices, median of ${runs} runs\n`);
+  for (const r of results) console.log(`${r.name.padEnd(width)}  ${String(r.medianMs).padStart(8)} ms${r.aimMs ? `  (aim < ${r.aimMs} ms${r.medianMs <= r.aimMs ? '' : ' — MISSED'})` : ''}`);
+  mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'test-results', 'bench.json'), JSON.stringify({ debtors, invoices, runs, results }, null, 2));
+}
+
+main().catch((e: unknown) => { console.error(e); process.exit(1); });
