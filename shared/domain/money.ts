@@ -39,8 +39,9 @@ export function parseAmount(text: string): Cents | null {
     fracPart = s.slice(at + 1);
   }
   const groupSep = decimalSep === ',' ? '.' : decimalSep === '.' ? ',' : null;
-  if (groupSep && intPart.includes(groupSep) && !/^\d{1,3}([.,]\d{3})+$/.test(intPart)) return null;
-  if (!decimalSep && (hasComma || hasDot) && !/^\d{1,3}([.,]\d{3})+$/.test(intPart)) return null;
+  if (intPart.includes(decimalSep ?? '\u0000')) return null; // the decimal separator twice
+  if (groupSep && intPart.includes(groupSep) && !new RegExp(`^\\d{1,3}(\\${groupSep}\\d{3})+$`).test(intPart)) return null;
+  if (!decimalSep && (hasComma || hasDot) && !/^\d{1,3}(\.\d{3})+$|^\d{1,3}(,\d{3})+$/.test(intPart)) return null;
   intPart = intPart.replace(/[.,]/g, '');
   if (!/^\d*$/.test(intPart) || !/^\d{0,2}$/.test(fracPart) || (intPart === '' && fracPart === '')) return null;
   const value = Number(intPart || '0') * 100 + Number(fracPart.padEnd(2, '0'));

@@ -29,5 +29,8 @@ export async function saveBusiness(ctx: Context, input: ParsedInputOf<'business.
   };
   await ctx.db.insertInto('business').values({ id: 1, created_at: now, ...values })
     .onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
+  // Details the user saved are theirs, even when the demo put the first ones there: removing the
+  // demo data must not take them away.
+  await ctx.db.deleteFrom('app_meta').where('key', '=', 'demo_business').execute();
   return (await getBusiness(ctx))!;
 }

@@ -124,9 +124,10 @@ export async function attachInvoicePdf(ctx: Context, input: ParsedInputOf<'invoi
     const invoice = invoiceById(ctx, input.invoiceId);
     if (!invoice) throw notFound('Deze factuur', 'This invoice');
     const fileName = input.fileName.replace(/[/\\]/g, '_');
+    const debtor = await getDebtorRow(ctx, invoice.debtorId);
     const doc = await ctx.db.insertInto('documents').values({
       debtor_id: invoice.debtorId, kind: 'invoice-pdf', file_name: fileName, mime_type: 'application/pdf',
-      bytes, size: bytes.length, sha256: sha256Hex(bytes), created_at: ctx.now(),
+      bytes, size: bytes.length, sha256: sha256Hex(bytes), created_at: ctx.now(), is_demo: debtor.is_demo,
     }).returning('id').executeTakeFirstOrThrow();
     await ctx.db.updateTable('invoices').set({ original_document_id: doc.id, updated_at: ctx.now() }).where('id', '=', invoice.id).execute();
     await addEvent(ctx, { debtorId: invoice.debtorId, type: 'invoice.pdf-attached', occurredOn: ctx.today(), invoiceIds: [invoice.id],
