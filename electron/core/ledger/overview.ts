@@ -5,7 +5,7 @@ import type { ParsedInputOf } from '../../../shared/contract';
 import { daysBetween } from '../../../shared/domain/dates';
 import type { Context } from '../context';
 import { foldForSearch, likeContains } from '../util/text';
-import { interimStage } from '../workflow/interimStage';
+import { workflowSummaries, type WorkflowSummary } from '../workflow/load';
 
 interface Aggregate {
   debtor_id: number; name: string; kind: 'business' | 'consumer'; is_demo: number; paused_until: string | null;
@@ -52,24 +52,29 @@ function queryAggregates(ctx: Context, debtorId?: number): Aggregate[] {
     : ctx.sqlite.prepare(OPEN_PER_DEBTOR_SQL.replace('/*DEBTOR*/', 'AND i.debtor_id = @debtorId')).all({ ...params, debtorId })) as Aggregate[];
 }
 
-function toRow(a: Aggregate, today: string): OverviewRow {
-  const { stage, nextAction } = interimStage(a.oldest_due, today, a.with_agency === 1);
+/** Stage, next action and pauses come from the workflow engine (electron/core/workflow). */
+function toRow(a: Aggregate, today: string, workflow: Map<number, WorkflowSummary>): OverviewRow {
+  const w = workflow.get(a.debtor_id);
+  const stage = w?.stage ?? 'not-due';
+  const nextAction = w?.nextAction ?? null;
   return {
     debtorId: a.debtor_id, name: a.name, kind: a.kind, openInvoices: a.open_invoices, openAmount: a.open_cents,
     overdueAmount: a.overdue_cents, oldestDaysOverdue: daysBetween(a.oldest_due, today), stage, nextAction,
-    flags: { promise: a.has_promise === 1, arrangement: a.has_plan === 1, dispute: a.has_dispute === 1, paused: !!a.paused_until && a.paused_until >= today },
+    flags: { promise: a.has_promise === 1, arrangement: a.has_plan === 1, dispute: a.has_dispute === 1, paused: w?.paused ?? (!!a.paused_until && a.paused_until >= today) },
     isDemo: a.is_demo === 1,
   };
 }
 
 export function overviewRows(ctx: Context, debtorId?: number): OverviewRow[] {
-  return queryAggregates(ctx, debtorId).map((a) => toRow(a, ctx.today()));
+  const workflow = workflowSummaries(ctx, debtorId);
+  return queryAggregates(ctx, debtorId).map((a) => toRow(a, ctx.today(), workflow));
 }
 
 export function getOverview(ctx: Context, q: ParsedInputOf<'overview.get'>): Overview {
   const today = ctx.today();
   const aggregates = queryAggregates(ctx);
-  const all = aggregates.map((a) => toRow(a, today));
+  const workflow = workflowSummaries(ctx);
+  const all = aggregates.map((a) => toRow(a, today, workflow));
   const aging: AgingBuckets = { notDue: 0, days1to30: 0, days31to60: 0, days61to90: 0, over90: 0 };
   for (const a of aggregates) {
     aging.notDue += a.not_due; aging.days1to30 += a.d1_30; aging.days31to60 += a.d31_60; aging.days61to90 += a.d61_90; aging.over90 += a.over90;
