@@ -79,6 +79,7 @@ export function buildLetterDocument(model: LetterModel): TDocumentDefinitions {
   content.push(...summaryBlock(model, labels));
   if (model.payment) content.push(paymentBlock(model, labels));
   content.push(closingBlock(model, labels));
+  if (model.signatureBlock) content.push(signatureBlock(model.signatureBlock));
 
   return {
     pageSize: 'A4',
@@ -360,7 +361,11 @@ function specificationBlock(model: LetterModel, labels: LetterLabels): Content[]
 function interestBlock(model: LetterModel, labels: LetterLabels): Content[] {
   const interest = model.interest!;
   const lang = model.language;
-  const body: TableCell[][] = [titleRow(`${labels.interest}: ${interest.kindLabel}`, 6), [
+  // Periods of several invoices in one table get a first column naming the invoice.
+  const labelled = interest.periods.some((p) => p.label !== undefined && p.label !== '');
+  const columns = labelled ? 7 : 6;
+  const body: TableCell[][] = [titleRow(`${labels.interest}: ${interest.kindLabel}`, columns), [
+    ...(labelled ? [headerCell(labels.invoiceNumber)] : []),
     headerCell(labels.from),
     headerCell(labels.to),
     headerCell(labels.days, 'right'),
@@ -370,6 +375,7 @@ function interestBlock(model: LetterModel, labels: LetterLabels): Content[] {
   ]];
   for (const p of interest.periods) {
     body.push([
+      ...(labelled ? [{ text: p.label ?? '' }] : []),
       { text: formatShortDate(p.from, lang), noWrap: true },
       { text: formatShortDate(p.to, lang), noWrap: true },
       { text: String(p.days), alignment: 'right' },
@@ -378,13 +384,15 @@ function interestBlock(model: LetterModel, labels: LetterLabels): Content[] {
       amountCell(p.interest, lang),
     ]);
   }
+  const spanned: TableCell[] = Array.from({ length: columns - 2 }, () => ({}));
   body.push([
-    { text: labels.totalInterest, bold: true, colSpan: 5 }, {}, {}, {}, {},
+    { text: labels.totalInterest, bold: true, colSpan: columns - 1 }, ...spanned,
     amountCell(interest.total, lang, true),
   ]);
+  const widths: (number | '*')[] = labelled ? ['*', 54, 54, 30, 48, 62, 62] : [62, 62, '*', 66, 66, 70];
   return [{
     style: 'table',
-    table: { headerRows: 2, keepWithHeaderRows: 1, dontBreakRows: true, widths: [62, 62, '*', 66, 66, 70], body },
+    table: { headerRows: 2, keepWithHeaderRows: 1, dontBreakRows: true, widths, body },
     layout: dataTableLayout,
     margin: [0, 0, 0, 10],
   }];
@@ -433,7 +441,7 @@ function paymentBlock(model: LetterModel, labels: LetterLabels): Content {
   rows.push([labels.iban, formatIban(p.iban)]);
   if (p.bic) rows.push([labels.bic, p.bic]);
   rows.push([labels.accountName, p.accountName]);
-  rows.push([labels.reference, p.reference]);
+  rows.push([p.referenceLabel ?? labels.reference, p.reference]);
   if (p.lastDay) rows.push([labels.lastDay, formatLongDate(p.lastDay, lang)]);
   const details: Content = {
     stack: [
@@ -443,7 +451,7 @@ function paymentBlock(model: LetterModel, labels: LetterLabels): Content {
           widths: ['auto', '*'],
           body: rows.map(([label, value], i): TableCell[] => [
             { text: label, color: COLOR_MUTED, noWrap: true },
-            { text: value, bold: i === 0 || label === labels.reference },
+            { text: value, bold: i === 0 || label === (p.referenceLabel ?? labels.reference) },
           ]),
         },
         layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: (i) => (i === 0 ? 0 : 10), paddingRight: () => 0, paddingTop: () => 1.4, paddingBottom: () => 1.4 },
@@ -496,6 +504,35 @@ function closingBlock(model: LetterModel, labels: LetterLabels): Content {
     stack.push({ ul: attachments, fontSize: 9, margin: [0, 1, 0, 0] });
   }
   return { stack, unbreakable: true, margin: [0, 0, 0, 12] };
+}
+
+/** "Voor akkoord": a heading and, per field, a label and a line to write on. */
+function signatureBlock(block: { heading: string; fields: string[] }): Content {
+  return {
+    unbreakable: true,
+    margin: [0, 4, 0, 12],
+    stack: [
+      { text: block.heading, bold: true, margin: [0, 0, 0, 2] },
+      {
+        table: {
+          widths: ['auto', mm(75)],
+          body: block.fields.map((field): TableCell[] => [
+            { text: `${field}:`, border: [false, false, false, false] },
+            { text: ' ', border: [false, false, false, true] },
+          ]),
+        },
+        layout: {
+          hLineWidth: () => 0.5,
+          vLineWidth: () => 0,
+          hLineColor: () => COLOR_MUTED,
+          paddingLeft: (i) => (i === 0 ? 0 : 6),
+          paddingRight: () => 0,
+          paddingTop: () => mm(6),
+          paddingBottom: () => 1,
+        },
+      },
+    ],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

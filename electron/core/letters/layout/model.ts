@@ -75,6 +75,8 @@ export interface InterestPeriod {
   percent: number;
   base: Cents;
   interest: Cents;
+  /** What the period is about (an invoice number); when any period has one, the table gets a column for it. */
+  label?: string;
 }
 
 export interface LetterPayment {
@@ -83,6 +85,8 @@ export interface LetterPayment {
   accountName: string;
   /** The betalingskenmerk or RF reference, already formatted for print. */
   reference: string;
+  /** The label printed before `reference` (default: "Betalingskenmerk" / "Payment reference"). */
+  referenceLabel?: string;
   amount: Cents;
   lastDay?: IsoDate;
   /** A complete EPC QR payload (EPC069-12), already built; encoded as-is, byte mode, UTF-8. */
@@ -111,6 +115,11 @@ export interface LetterModel {
   totalDue?: Cents;
   payment?: LetterPayment;
   attachments?: string[];
+  /**
+   * A block for the recipient to sign and return ("Voor akkoord", with lines for name, date and
+   * signature), printed after the closing and kept on one page.
+   */
+  signatureBlock?: { heading: string; fields: string[] };
   footerNote?: string;
   /** The test print: draw the window's rectangle (and a label) on top of the fold marks. */
   drawWindowOutline?: boolean;
