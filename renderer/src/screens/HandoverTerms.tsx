@@ -1,0 +1,56 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { TermsFile } from '../../../shared/contract';
+import { call } from '../api/client';
+import { ErrorBox } from '../components/Field';
+import { date } from '../format';
+import { useApp } from '../store';
+import { downloadBase64 } from './HandoverPage';
+
+function toBase64(buffer: ArrayBuffer): string {
+  const bytes = new Uint8Array(buffer);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Instellingen: the algemene voorwaarden (PDF) that go into every dossier for an incassobureau. */
+export function HandoverTerms() {
+  const t = useApp((s) => s.t);
+  const h = t.handover;
+  const [terms, setTerms] = useState<TermsFile | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  const load = useCallback(() => { void call('business.getTerms', {}).then(setTerms, (e: Error) => setError(e.message)); }, []);
+  useEffect(load, [load]);
+
+  async function upload(file: File | undefined) {
+    if (!file) return;
+    setError(null);
+    setSaved(false);
+    try {
+      await call('business.saveTerms', { fileName: file.name, dataBase64: toBase64(await file.arrayBuffer()) });
+      setSaved(true);
+      load();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  return (
+    <section className="panel" aria-label={h.termsTitle}>
+      <h2>{h.termsTitle}</h2>
+      <p className="muted">{h.termsIntro}</p>
+      <ErrorBox message={error} />
+      <p data-testid="terms-current">
+        {terms ? h.termsCurrent(terms.fileName, date(terms.savedAt.slice(0, 10))) : h.termsNone}
+        {terms && <> <button type="button" className="link" onClick={() => downloadBase64(terms, terms.mimeType)}>{h.termsView}</button></>}
+      </p>
+      <label className="field">
+        <span className="field-label">{h.termsUpload}</span>
+        <input type="file" accept="application/pdf,.pdf" onChange={(e) => void upload(e.target.files?.[0])} />
+      </label>
+      {saved && <p className="ok">{h.termsSaved}</p>}
+    </section>
+  );
+}
