@@ -1,8 +1,9 @@
 // XML read safely: size first, then text checks, DOCTYPE/ENTITY refused before any parser sees
-// the file (no external entities, no entity expansion), then a validating pass for a readable
-// message, then fast-xml-parser with entity processing off and every value kept as a string.
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+// the file (no external entities, no entity expansion), then one strict pass (xmlReader.ts) that
+// checks well-formedness with a readable message and builds the tree, every value a string.
+// (fast-xml-parser did this in two passes before; at 10,000 lines it took seconds.)
 import { ImportError } from './importError';
+import { readXml, XmlSyntaxError } from './xmlReader';
 import { assertImportSize } from './limits';
 import { decodeAs, decodeText, looksBinary, notTextError } from './textDecoding';
 
@@ -17,23 +18,6 @@ export interface ParsedXml {
   root: XNode;
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  removeNSPrefix: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: false,
-  htmlEntities: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  alwaysCreateTextNode: true,
-  trimValues: true,
-  cdataPropName: '#cdata',
-  commentPropName: false,
-  isArray: (_name: string, _jpath: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute,
-  jPath: false, // the callback ignores the path; building it as a string for every element is slow
-});
 
 const SINGLE_BYTE: Record<string, 'windows-1252' | 'iso-8859-1' | 'iso-8859-15'> = {
   'iso-8859-1': 'iso-8859-1', latin1: 'iso-8859-1', 'iso_8859-1': 'iso-8859-1', 'l1': 'iso-8859-1',
@@ -85,24 +69,19 @@ export function parseXmlSafely(bytes: Uint8Array, fileName = ''): ParsedXml {
     throw new ImportError('not-xml', 'Dit is geen XML-bestand (het begint niet met "<").', 'This is not an XML file (it does not start with "<").');
   }
   assertNoDtd(text);
-  const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
-  if (valid !== true) {
-    const { line, col, msg } = valid.err;
-    throw new ImportError('malformed', `Het XML-bestand is beschadigd of onvolledig (regel ${line}, kolom ${col}): ${msg}`, `The XML file is damaged or incomplete (line ${line}, column ${col}): ${msg}`, { line, column: col });
-  }
-  let doc: Record<string, unknown>;
+  let read: ReturnType<typeof readXml>;
   try {
-    doc = parser.parse(text) as Record<string, unknown>;
+    read = readXml(text);
   } catch (e) {
-    throw new ImportError('malformed', `Het XML-bestand kon niet worden gelezen: ${(e as Error).message}`, `The XML file could not be read: ${(e as Error).message}`);
+    if (!(e instanceof XmlSyntaxError)) {
+      throw new ImportError('malformed', `Het XML-bestand kon niet worden gelezen: ${(e as Error).message}`, `The XML file could not be read: ${(e as Error).message}`);
+    }
+    const { line, column, nl, en } = e.detail;
+    throw new ImportError('malformed', `Het XML-bestand is beschadigd of onvolledig (regel ${line}, kolom ${column}): ${nl}.`, `The XML file is damaged or incomplete (line ${line}, column ${column}): ${en}.`, { line, column });
   }
-  const roots = Object.keys(doc).filter((k) => !k.startsWith('?') && !k.startsWith('#'));
-  const rootName = roots[0];
-  const rootList = rootName ? doc[rootName] : undefined;
-  if (roots.length !== 1 || !rootName || !Array.isArray(rootList) || rootList.length !== 1) {
-    throw new ImportError('malformed', 'Het XML-bestand heeft geen (enkel) hoofdelement.', 'The XML file has no (single) root element.');
-  }
-  return { rootName, namespace: rootNamespace(text), root: rootList[0] as XNode };
+  const colon = read.rootQName.indexOf(':');
+  const rootName = colon === -1 ? read.rootQName : read.rootQName.slice(colon + 1);
+  return { rootName, namespace: rootNamespace(text), root: read.root as XNode };
 }
 
 // --- reading the tree -------------------------------------------------------------------------
