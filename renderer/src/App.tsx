@@ -3,10 +3,18 @@ import { call } from './api/client';
 import { useApp } from './store';
 import { BusinessForm } from './screens/BusinessForm';
 import { DebtorPage } from './screens/DebtorPage';
+import { HandoverPage } from './screens/HandoverPage';
 import { Debtors } from './screens/Debtors';
 import { InterestCalculator } from './screens/InterestCalculator';
+import { Import } from './screens/Import';
+import { Insights } from './screens/Insights';
+import { Letters } from './screens/Letters';
 import { Settings } from './screens/Settings';
 import { Welcome } from './screens/Welcome';
+import { Today } from './screens/Today';
+import { CallSheet } from './screens/workflow/CallSheet';
+import { ReminderDraft } from './screens/workflow/ReminderDraft';
+import { Templates } from './screens/workflow/Templates';
 
 export function App() {
   const { t, route, info, navigate, refreshInfo, language, setLanguage } = useApp();
@@ -15,12 +23,13 @@ export function App() {
     document.documentElement.lang = language;
     void refreshInfo().then((i) => {
       // Once there is data, the app opens on the work list rather than the welcome.
-      if (i.hasDebtors && useApp.getState().route.name === 'home' && !location.hash) navigate({ name: 'debtors' });
+      if (i.hasDebtors && useApp.getState().route.name === 'home' && !location.hash) navigate({ name: 'today' });
     });
   }, [refreshInfo, navigate, language]);
 
-  const nav = (name: 'home' | 'debtors' | 'settings' | 'interest', label: string) => (
-    <button className={route.name === name || (name === 'debtors' && route.name === 'debtor') ? 'active' : ''} onClick={() => navigate({ name })}>{label}</button>
+  const nav = (name: 'today' | 'home' | 'debtors' | 'settings' | 'interest' | 'letters' | 'insights' | 'imports', label: string) => (
+    <button className={route.name === name || (name === 'debtors' && (route.name === 'debtor' || route.name === 'handover'))
+      || (name === 'today' && (route.name === 'draft' || route.name === 'call')) || (name === 'settings' && route.name === 'templates') ? 'active' : ''} onClick={() => navigate({ name })}>{label}</button>
   );
 
   return (
@@ -28,8 +37,12 @@ export function App() {
       <header className="topbar">
         <span className="brand">{t.appName}</span>
         <nav>
+          {info?.started && nav('today', t.workflow.nav.today)}
           {nav('home', t.nav.home)}
           {info?.started && nav('debtors', t.nav.debtors)}
+          {info?.started && nav('letters', t.letters.nav)}
+          {info?.started && nav('insights', t.nav.insights)}
+          {info?.started && nav('imports', t.nav.imports)}
           {info?.started && nav('interest', t.nav.interest)}
           {info?.started && nav('settings', t.nav.settings)}
         </nav>
@@ -45,8 +58,16 @@ export function App() {
       {route.name === 'setup' && <main><BusinessForm onSaved={() => void refreshInfo().then(() => navigate({ name: 'debtors' }))} /></main>}
       {route.name === 'debtors' && <Debtors />}
       {route.name === 'debtor' && <DebtorPage key={route.id} id={route.id} />}
+      {route.name === 'handover' && <HandoverPage key={route.id} debtorId={route.id} />}
       {route.name === 'settings' && <Settings />}
       {route.name === 'interest' && <InterestCalculator />}
+      {route.name === 'imports' && <Import />}
+      {route.name === 'insights' && <Insights />}
+      {route.name === 'letters' && <Letters />}
+      {route.name === 'today' && <Today />}
+      {route.name === 'draft' && <ReminderDraft key={`${route.debtorId}-${route.step}-${route.callEventId ?? ''}`} debtorId={route.debtorId} step={route.step} callEventId={route.callEventId} />}
+      {route.name === 'call' && <CallSheet key={route.debtorId} debtorId={route.debtorId} />}
+      {route.name === 'templates' && <Templates />}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { CHROMIUM_ARGS } from '../../playwright.config';
 import { createBackend, DATABASE_FILE, type Backend } from '../../electron/core/backend';
 import { seedLargeLedger } from '../../electron/core/dev/largeLedger';
 import { startWebServer } from '../../electron/web/server';
+import { largeStatement } from '../integration/importing/helpers';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TODAY = '2026-11-24';
@@ -45,6 +46,11 @@ async function main() {
   await measure('overview query (Debiteuren)', () => b.invoke('overview.get', {}).then(ok), 50);
   let n = 0;
   await measure('debtor page query', () => b.invoke('debtors.page', { id: 1 + ((n += 997) % debtors) }).then(ok));
+  await measure('Inzicht page data', () => b.invoke('insights.get', {}).then(ok), 200);
+  // The same with nothing kept: as after a change dated in an earlier month (a bank statement of last month).
+  await measure('Inzicht page data, month ends recomputed', () => { b.context.sqlite.exec('DELETE FROM insight_aging'); return b.invoke('insights.get', {}).then(ok); });
+  const camt = { fileName: 'bench.xml', dataBase64: Buffer.from(largeStatement(b, 10_000)).toString('base64') };
+  await measure('camt.053 10,000 lines: parse + match', () => b.invoke('imports.bank.preview', camt).then(ok), 2000);
 
   const server = await startWebServer({ backend: b, staticDir: path.join(ROOT, 'out', 'renderer') });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { DebtorPage as Page } from '../../../shared/contract';
+import type { LimitationRow, DebtorPage as Page } from '../../../shared/contract';
 import { parseAmount } from '../../../shared/domain/money';
 import { call } from '../api/client';
 import { ErrorBox, Field } from '../components/Field';
@@ -7,6 +7,10 @@ import { useForm } from '../components/useForm';
 import { date, useMoney } from '../format';
 import { useApp } from '../store';
 import { DebtorForm } from './DebtorForm';
+import { InsightsDebtorPanel } from './InsightsDebtorPanel';
+import { ForgetDebtor } from './ForgetDebtor';
+import { DebtorWorkflowPanel, Timeline } from './workflow/DebtorWorkflow';
+import { LettersPanel, LimitationDate } from './LettersPanel';
 
 function InvoiceForm({ debtorId, today, onDone }: { debtorId: number; today: string; onDone: (saved: boolean) => void }) {
   const t = useApp((s) => s.t);
@@ -87,13 +91,16 @@ export function DebtorPage({ id }: { id: number }) {
   const money = useMoney();
   const [page, setPage] = useState<Page | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [panel, setPanel] = useState<'none' | 'edit' | 'invoice' | 'payment'>('none');
+  const [panel, setPanel] = useState<'none' | 'edit' | 'invoice' | 'payment' | 'letters'>('none');
+  const [limitation, setLimitation] = useState<LimitationRow[]>([]);
   const today = info?.today ?? new Date().toISOString().slice(0, 10);
 
   const load = useCallback(() => {
     call('debtors.page', { id }).then(setPage, (e: Error) => setError(e.message));
   }, [id]);
   useEffect(load, [load]);
+  // Verjaring per open invoice (letters.limitation), refreshed whenever the page is.
+  useEffect(() => { if (page) call('letters.limitation', { debtorId: id }).then(setLimitation, () => undefined); }, [id, page]);
 
   if (error) return <main><ErrorBox message={error} /></main>;
   if (!page) return <main className="muted">{t.common.loading}</main>;
@@ -111,6 +118,8 @@ export function DebtorPage({ id }: { id: number }) {
           <button onClick={() => setPanel('invoice')}>{d.newInvoice}</button>
           <button onClick={() => setPanel('payment')}>{d.recordPayment}</button>
           <button onClick={() => setPanel('edit')}>{d.edit}</button>
+          <button onClick={() => setPanel(panel === 'letters' ? 'none' : 'letters')}>{t.letters.panelTitle}</button>
+          <button onClick={() => navigate({ name: 'handover', id })}>{t.handover.open}</button>
           <button onClick={() => void call('debtors.archive', { id, archived: !debtor.archived }).then(load)}>{debtor.archived ? d.unarchive : d.archive}</button>
         </div>
       </div>
@@ -123,6 +132,10 @@ export function DebtorPage({ id }: { id: number }) {
       {panel === 'edit' && <DebtorForm debtor={debtor} onDone={(x) => { setPanel('none'); if (x) load(); }} />}
       {panel === 'invoice' && <InvoiceForm debtorId={id} today={today} onDone={done} />}
       {panel === 'payment' && <PaymentForm debtorId={id} today={today} onDone={done} />}
+      {panel === 'letters' && <LettersPanel debtorId={id} onChanged={load} />}
+      {/* Remounted (and so reloaded) whenever something new lands on the timeline. */}
+      <DebtorWorkflowPanel key={timeline[0]?.id ?? 0} debtorId={id} invoices={invoices} onChanged={load} />
+      <InsightsDebtorPanel key={`insights-${timeline[0]?.id ?? 0}`} debtorId={id} onChanged={load} />
       <div className="columns">
         <section className="details">
           <h2>{d.details}</h2>
@@ -143,7 +156,7 @@ export function DebtorPage({ id }: { id: number }) {
           <h2>{d.invoices}</h2>
           {invoices.length === 0 ? <p className="muted">{d.noInvoices}</p> : (
             <table>
-              <thead><tr><th>{t.invoice.number}</th><th>{t.invoice.invoiceDate}</th><th>{t.invoice.dueDate}</th><th>{t.invoice.description}</th><th className="num">{d.total}</th><th className="num">{t.invoice.paid}</th><th className="num">{t.invoice.open}</th><th /></tr></thead>
+              <thead><tr><th>{t.invoice.number}</th><th>{t.invoice.invoiceDate}</th><th>{t.invoice.dueDate}</th><th>{t.invoice.description}</th><th className="num">{d.total}</th><th className="num">{t.invoice.paid}</th><th className="num">{t.invoice.open}</th><th>{t.letters.limitation.column}</th><th /></tr></thead>
               <tbody>
                 {invoices.map((inv) => (
                   <tr key={inv.id} className={`${inv.status}${inv.kind === 'credit-note' ? ' credit-note' : ''}`} data-testid="invoice-row">
@@ -154,6 +167,7 @@ export function DebtorPage({ id }: { id: number }) {
                     <td className="num">{money(inv.amount)}</td>
                     <td className="num">{money(inv.paid + inv.credited)}</td>
                     <td className="num"><strong>{inv.kind === 'invoice' ? money(inv.open) : ''}</strong></td>
+                    <td data-testid="limitation-date"><LimitationDate row={limitation.find((l) => l.invoiceId === inv.id)} /></td>
                     <td>{inv.hasPdf && <button className="link" onClick={() => openPdf(inv.id)}>{t.invoice.pdf}</button>}</td>
                   </tr>
                 ))}
@@ -171,14 +185,8 @@ export function DebtorPage({ id }: { id: number }) {
           )}
         </section>
       </div>
-      <section className="timeline">
-        <h2>{d.timeline}</h2>
-        {timeline.length === 0 ? <p className="muted">{d.noEvents}</p> : (
-          <ol>
-            {timeline.map((e) => <li key={e.id} className={`event ${e.type.replace('.', '-')}`}><time>{date(e.occurredOn)}</time><span>{e.summary}</span></li>)}
-          </ol>
-        )}
-      </section>
+      <Timeline events={timeline} />
+      <ForgetDebtor id={id} onDone={load} />
     </main>
   );
 }

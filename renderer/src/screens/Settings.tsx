@@ -1,6 +1,9 @@
 import { call } from '../api/client';
 import { useApp } from '../store';
 import { BusinessForm } from './BusinessForm';
+import { Health } from './Health';
+import { PlanSettings } from './workflow/PlanSettings';
+import { HandoverTerms } from './HandoverTerms';
 
 export function Settings() {
   const { t, info, refreshInfo, navigate } = useApp();
@@ -8,6 +11,8 @@ export function Settings() {
     <main className="settings">
       <h1>{t.settings.title}</h1>
       <BusinessForm onSaved={() => void refreshInfo()} />
+      {info?.started && <PlanSettings />}
+      {info?.started && <HandoverTerms />}
       {info?.demo && (
         <section className="panel">
           <h2>{t.settings.demoTitle}</h2>
@@ -15,6 +20,7 @@ export function Settings() {
           <button onClick={async () => { if (confirm(t.demoRemoveConfirm)) { await call('setup.removeDemo', {}); const i = await refreshInfo(); navigate(i.started ? { name: 'debtors' } : { name: 'home' }); } }}>{t.demoRemove}</button>
         </section>
       )}
+      <Health />
       <section className="panel about">
         <h2>{t.settings.about}</h2>
         <dl><dt>{t.settings.version}</dt><dd>{info?.appVersion} (schema {info?.schemaVersion})</dd><dt>{t.settings.dataDir}</dt><dd><code>{info?.dataDir}</code></dd></dl>

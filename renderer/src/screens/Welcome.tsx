@@ -48,6 +48,10 @@ export function Welcome() {
               <button disabled={busy} onClick={() => navigate({ name: 'setup' })}>{t.welcome.own}</button>
               <p>{t.welcome.ownHint}</p>
             </div>
+            <div className="choice">
+              <button disabled={busy} onClick={() => { navigate({ name: 'settings' }); setTimeout(() => document.querySelector('.health')?.scrollIntoView(), 50); }}>{t.health.welcomeMove}</button>
+              <p>{t.health.welcomeMoveHint}</p>
+            </div>
           </div>
         </>
       )}

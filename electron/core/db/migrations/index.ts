@@ -1,10 +1,13 @@
 import type { Migration } from './types';
 import { m001Ledger } from './001_ledger';
+import { m002Forget } from './002_forget';
+import { m003Insights } from './003_insights';
+import { m004Imports } from './004_imports';
 
 /**
  * The schema's history, oldest first. Append only: a released migration is never edited.
  * Versions must grow by one (checked at start-up and by tests).
  */
-export const migrations: readonly Migration[] = [m001Ledger];
+export const migrations: readonly Migration[] = [m001Ledger, m002Forget, m003Insights, m004Imports];
 
 export type { Migration };
