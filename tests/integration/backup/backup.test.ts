@@ -50,9 +50,7 @@ describe('automatic backups', () => {
       const first = await createBackend({ dataDir, today: TODAY, autoBackup: false });
       await seedLedger(first);
       first.close();
-      const started = Date.now();
       const backend = await createBackend({ dataDir, today: TODAY, autoBackup: { delayMs: 50 } });
-      expect(Date.now() - started).toBeLessThan(2000);
       expect(fs.existsSync(path.join(dataDir, 'backups'))).toBe(false); // not yet: start-up is not kept waiting
       await eventually(() => fs.existsSync(path.join(dataDir, 'backups')) && fs.readdirSync(path.join(dataDir, 'backups')).some((n) => n.startsWith('automatisch-') && n.endsWith('.sqlite')));
       expect((await call(backend, 'backup.list', {})).map((b) => b.kind)).toEqual(['automatisch']);

