@@ -9,6 +9,7 @@ import path from 'node:path';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { createBackend, DATABASE_FILE, type Backend } from '../../electron/core/backend';
 import { seedLargeLedger } from '../../electron/core/dev/largeLedger';
+import { benchLetters } from '../../electron/core/letters/bench';
 import { startWebServer } from '../../electron/web/server';
 import { largeStatement } from '../integration/importing/helpers';
 
@@ -51,6 +52,14 @@ async function main() {
   await measure('Inzicht page data, month ends recomputed', () => { b.context.sqlite.exec('DELETE FROM insight_aging'); return b.invoke('insights.get', {}).then(ok); });
   const camt = { fileName: 'bench.xml', dataBase64: Buffer.from(largeStatement(b, 10_000)).toString('base64') };
   await measure('camt.053 10,000 lines: parse + match', () => b.invoke('imports.bank.preview', camt).then(ok), 2000);
+
+  // Letters need the sender's details on the letterhead.
+  if (!ok(await b.invoke('business.get', {}))) {
+    ok(await b.invoke('business.save', { name: 'Bench Studio', street: 'Benchstraat 1', postcode: '3511 AB', city: 'Utrecht', kvk: '12345678', iban: 'NL91ABNA0417164300' }));
+  }
+  const letters = await benchLetters(b.context, { count: 100, runs: runs });
+  results.push({ name: 'one letter (compose + render PDF)', medianMs: Math.round(letters.oneLetterMs), minMs: Math.round(letters.oneLetterMs), aimMs: 150 });
+  results.push({ name: `batch of ${letters.count} letters (+ merge, ${letters.pages} pages)`, medianMs: Math.round(letters.lettersMs + letters.mergeMs), minMs: Math.round(letters.lettersMs + letters.mergeMs), aimMs: 10_000 });
 
   const server = await startWebServer({ backend: b, staticDir: path.join(ROOT, 'out', 'renderer') });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
