@@ -3,30 +3,18 @@
 // Whole-ledger reads go through the indexes of migration 003 (or through partial indexes that hold
 // only what is needed: the open invoices, the credit notes); one customer's figures never read a
 // whole table.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Sqlite } from '../../../electron/core/db/connection';
 import { call, withBackend } from '../../helpers/backend';
 import { buildHandLedger } from './handLedger';
+
+import { recordStatements } from '../../helpers/statements';
 
 interface Planned { sql: string; plan: string[] }
 
 /** Runs `fn` and returns the plan of every statement it executed on `sqlite`, with its parameters. */
 async function plans(sqlite: Sqlite, fn: () => Promise<unknown>): Promise<Planned[]> {
-  const executed: { sql: string; params: unknown[] }[] = [];
-  const prepare = sqlite.prepare.bind(sqlite);
-  const spy = vi.spyOn(sqlite, 'prepare').mockImplementation(((sql: string) => {
-    const statement = prepare(sql) as unknown as Record<string, (...args: unknown[]) => unknown>;
-    for (const name of ['all', 'get', 'run', 'iterate']) {
-      const original = statement[name]!.bind(statement);
-      statement[name] = (...params: unknown[]) => { executed.push({ sql, params }); return original(...params); };
-    }
-    return statement;
-  }) as unknown as Sqlite['prepare']);
-  try {
-    await fn();
-  } finally {
-    spy.mockRestore();
-  }
+  const executed = await recordStatements(sqlite, fn);
   return executed.map(({ sql, params }) => ({
     sql, plan: (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail),
   }));

@@ -1,35 +1,17 @@
 // The overview and the debtor page must stay fast with years of invoices: every lookup of
 // allocations, credit notes, events, promises, plans and handovers goes through an index. These
 // tests record the statements the real services run and check SQLite's EXPLAIN QUERY PLAN of each.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/core/backend';
 import type { Sqlite } from '../../../electron/core/db/connection';
 import { INVOICE_BALANCE_SQL } from '../../../electron/core/ledger/balances';
 import { call, withBackend } from '../../helpers/backend';
 import { createDebtor, createInvoice } from '../../helpers/ledger';
 
-interface Executed { sql: string; params: unknown[] }
+import { recordStatements, type Executed } from '../../helpers/statements';
+
 interface Planned extends Executed { plan: string[]; scans: string[] }
 
-/** Runs `fn` and returns every statement it executed on `sqlite`, with its bound parameters. */
-async function recordStatements(sqlite: Sqlite, fn: () => Promise<unknown>): Promise<Executed[]> {
-  const executed: Executed[] = [];
-  const prepare = sqlite.prepare.bind(sqlite);
-  const spy = vi.spyOn(sqlite, 'prepare').mockImplementation(((sql: string) => {
-    const statement = prepare(sql) as unknown as Record<string, (...args: unknown[]) => unknown>;
-    for (const name of ['all', 'get', 'run', 'iterate']) {
-      const original = statement[name]!.bind(statement);
-      statement[name] = (...params: unknown[]) => { executed.push({ sql, params }); return original(...params); };
-    }
-    return statement;
-  }) as unknown as Sqlite['prepare']);
-  try {
-    await fn();
-  } finally {
-    spy.mockRestore();
-  }
-  return executed;
-}
 
 const NOT_AN_ALIAS = new Set(['where', 'on', 'join', 'inner', 'left', 'cross', 'group', 'order', 'limit', 'using', 'union', 'as']);
 

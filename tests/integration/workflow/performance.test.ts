@@ -1,8 +1,9 @@
 // The overview of 5,000 customers with 10,000 open invoices stays fast: the workflow engine reads
 // them in a few indexed statements (no full scan of events, links, payments, promises, plans or
 // handovers, and no statement per customer), and computes in well under 50 ms.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Sqlite } from '../../../electron/core/db/connection';
+import { recordStatements } from '../../helpers/statements';
 import { evaluateAll } from '../../../electron/core/workflow/engine';
 import { loadEngineInput, loadWorkflowSettings, workflowSummaries } from '../../../electron/core/workflow/load';
 import { call, TODAY, withBackend } from '../../helpers/backend';
@@ -38,20 +39,6 @@ function seed(sqlite: Sqlite) {
   sqlite.exec('ANALYZE');
 }
 
-function recordStatements(sqlite: Sqlite, fn: () => void): { sql: string; params: unknown[] }[] {
-  const executed: { sql: string; params: unknown[] }[] = [];
-  const prepare = sqlite.prepare.bind(sqlite);
-  const spy = vi.spyOn(sqlite, 'prepare').mockImplementation(((sql: string) => {
-    const statement = prepare(sql) as unknown as Record<string, (...args: unknown[]) => unknown>;
-    for (const name of ['all', 'get', 'run', 'iterate']) {
-      const original = statement[name]!.bind(statement);
-      statement[name] = (...params: unknown[]) => { executed.push({ sql, params }); return original(...params); };
-    }
-    return statement;
-  }) as unknown as Sqlite['prepare']);
-  try { fn(); } finally { spy.mockRestore(); }
-  return executed;
-}
 
 
 describe('the workflow engine on a large ledger', () => {
@@ -61,7 +48,7 @@ describe('the workflow engine on a large ledger', () => {
     const ctx = backend.context;
     seed(ctx.sqlite);
 
-    const statements = recordStatements(ctx.sqlite, () => workflowSummaries(ctx));
+    const statements = await recordStatements(ctx.sqlite, () => workflowSummaries(ctx));
     expect(statements.length).toBeLessThanOrEqual(10);
     const never = ['events', 'event_invoices', 'payments', 'promises', 'payment_plans', 'installments', 'handovers', 'documents'];
     for (const { sql, params } of statements) {
