@@ -4,7 +4,6 @@
 // sent; only then is anything recorded: the exact text and the PDF as immutable documents, and one
 // event linked to every covered invoice. The app never sends mail itself.
 import type { Selectable } from 'kysely';
-import type { Content } from 'pdfmake/interfaces';
 import type { FileBytes, ParsedInputOf } from '../../../shared/contract';
 import { addDaysIso, daysBetween } from '../../../shared/domain/dates';
 import type { Invoice } from '../../../shared/domain/ledger';
@@ -232,11 +231,6 @@ function pdfFileName(dc: DraftContext): string {
 
 export async function specificationPdf(dc: DraftContext): Promise<{ fileName: string; bytes: Uint8Array }> {
   const doc = buildLetterDocument(specificationModel(dc));
-  // pdfmake starts an empty page for the bottom margin of a last block that only just fits; the
-  // closing is the last block, nothing follows it, so it needs no bottom margin.
-  const content = doc.content as Content[];
-  const last = content[content.length - 1];
-  if (last && typeof last === 'object' && !Array.isArray(last) && 'margin' in last) last.margin = [0, 0, 0, 0];
   return { fileName: pdfFileName(dc), bytes: await renderPdf(doc) };
 }
 

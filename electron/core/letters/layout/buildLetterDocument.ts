@@ -78,7 +78,7 @@ export function buildLetterDocument(model: LetterModel): TDocumentDefinitions {
   if (model.interest) content.push(...interestBlock(model, labels));
   content.push(...summaryBlock(model, labels));
   if (model.payment) content.push(paymentBlock(model, labels));
-  content.push(closingBlock(model, labels));
+  content.push(closingBlock(model, labels, !model.signatureBlock));
   if (model.signatureBlock) content.push(signatureBlock(model.signatureBlock));
 
   return {
@@ -491,8 +491,11 @@ function paymentBlock(model: LetterModel, labels: LetterLabels): Content {
   };
 }
 
-/** Closing, room to sign, name, and the enclosures: kept together on one page. */
-function closingBlock(model: LetterModel, labels: LetterLabels): Content {
+/**
+ * Closing, room to sign, name, and the enclosures: kept together on one page. As the last block
+ * it has no bottom margin: pdfmake would start an empty page for a margin that no longer fits.
+ */
+function closingBlock(model: LetterModel, labels: LetterLabels, last: boolean): Content {
   const stack: Content[] = [
     { text: model.closing },
     { text: model.signatureName, margin: [0, mm(14), 0, 0] },
@@ -503,7 +506,7 @@ function closingBlock(model: LetterModel, labels: LetterLabels): Content {
     stack.push({ text: `${labels.attachments}:`, bold: true, fontSize: 9, margin: [0, 12, 0, 0] });
     stack.push({ ul: attachments, fontSize: 9, margin: [0, 1, 0, 0] });
   }
-  return { stack, unbreakable: true, margin: [0, 0, 0, 12] };
+  return { stack, unbreakable: true, margin: [0, 0, 0, last ? 0 : 12] };
 }
 
 /** "Voor akkoord": a heading and, per field, a label and a line to write on. */
