@@ -2,7 +2,7 @@ import type { Cents } from './primitives';
 
 /** `€ 1.234,56` (nl) or `€1,234.56` (en); negative amounts as `-€ 1.234,56`. Integer cents only. */
 export function formatCents(amount: Cents, language: 'nl' | 'en' = 'nl'): string {
-  if (!Number.isInteger(amount)) throw new Error(`Bedrag is geen geheel aantal centen: ${amount}`);
+  if (!Number.isSafeInteger(amount)) throw new Error(`Bedrag is geen geheel aantal centen: ${amount}`);
   const sign = amount < 0 ? '-' : '';
   const abs = Math.abs(amount);
   const euros = Math.floor(abs / 100).toString();

@@ -12,23 +12,8 @@ const MONTHS: Record<LetterLanguage, readonly string[]> = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 };
 
-/**
- * Integer cents as money: nl `€ 1.234,56`, en `€1,234.56`. A negative amount puts the minus sign in
- * front of everything: `-€ 1.234,56` (the same choice as shared/domain/money.ts).
- */
-export function formatCents(amount: number, language: LetterLanguage = 'nl'): string {
-  if (!Number.isSafeInteger(amount)) throw new Error(`Bedrag is geen geheel aantal centen: ${amount}`);
-  const sign = amount < 0 ? '-' : '';
-  const abs = Math.abs(amount);
-  const euros = Math.floor(abs / 100).toString();
-  const rest = (abs % 100).toString().padStart(2, '0');
-  if (language === 'nl') return `${sign}€ ${groupThousands(euros, '.')},${rest}`;
-  return `${sign}€${groupThousands(euros, ',')}.${rest}`;
-}
-
-function groupThousands(digits: string, separator: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
-}
+/** Amounts are written once, app-wide (shared/domain/money.ts): `€ 1.234,56` (nl), `€1,234.56` (en). */
+export { formatCents } from '../../../../shared/domain/money';
 
 /** Splits `yyyy-MM-dd` into numbers, refusing anything that is not a real calendar date. */
 export function parseIsoDate(date: string): { year: number; month: number; day: number } {
