@@ -5,38 +5,7 @@ import type { ParsedInputOf } from '../../../shared/contract';
 import { daysBetween } from '../../../shared/domain/dates';
 import type { Context } from '../context';
 import { foldForSearch, likeContains } from '../util/text';
-import { workflowSummaries, type WorkflowSummary } from '../workflow/load';
-
-interface Aggregate {
-  debtor_id: number; name: string; kind: 'business' | 'consumer'; is_demo: number; paused_until: string | null;
-  open_invoices: number; open_cents: number; overdue_cents: number; oldest_due: string;
-  has_promise: number; has_plan: number; has_dispute: number; with_agency: number;
-  not_due: number; d1_30: number; d31_60: number; d61_90: number; over90: number;
-}
-
-/*
- * Reads only the open invoices, through the partial index invoices_open (open_cents is kept by
- * triggers, see migrations/001_ledger.ts), and sums them per debtor in one pass, aging included.
- * tests/integration/ledger/queryPlans.test.ts checks the plan.
- */
-const OPEN_PER_DEBTOR_SQL = `
-  SELECT d.id AS debtor_id, d.name, d.kind, d.is_demo, d.paused_until,
-    COUNT(*) AS open_invoices,
-    SUM(i.open_cents) AS open_cents,
-    COALESCE(SUM(CASE WHEN i.due_date < @today THEN i.open_cents END), 0) AS overdue_cents,
-    MIN(i.due_date) AS oldest_due,
-    MAX(i.disputed) AS has_dispute,
-    COALESCE(SUM(CASE WHEN i.due_date >= @today THEN i.open_cents END), 0) AS not_due,
-    COALESCE(SUM(CASE WHEN i.due_date < @today AND i.due_date >= @d30 THEN i.open_cents END), 0) AS d1_30,
-    COALESCE(SUM(CASE WHEN i.due_date < @d30 AND i.due_date >= @d60 THEN i.open_cents END), 0) AS d31_60,
-    COALESCE(SUM(CASE WHEN i.due_date < @d60 AND i.due_date >= @d90 THEN i.open_cents END), 0) AS d61_90,
-    COALESCE(SUM(CASE WHEN i.due_date < @d90 THEN i.open_cents END), 0) AS over90,
-    EXISTS (SELECT 1 FROM promises p WHERE p.debtor_id = d.id AND p.status = 'open') AS has_promise,
-    EXISTS (SELECT 1 FROM payment_plans pp WHERE pp.debtor_id = d.id AND pp.status = 'active') AS has_plan,
-    EXISTS (SELECT 1 FROM handovers h WHERE h.debtor_id = d.id AND h.status IN ('open', 'partially-paid')) AS with_agency
-  FROM invoices i INDEXED BY invoices_open JOIN debtors d ON d.id = i.debtor_id
-  WHERE i.open_cents > 0 AND d.archived = 0 /*DEBTOR*/
-  GROUP BY d.id`;
+import { evaluateLedger, type Evaluated } from '../workflow/load';
 
 /** Aging boundaries: 30, 60 and 90 days before today (a due date on those days is in the younger bucket). */
 function boundaries(today: string) {
@@ -45,47 +14,65 @@ function boundaries(today: string) {
   return { today, d30: back(30), d60: back(60), d90: back(90) };
 }
 
-function queryAggregates(ctx: Context, debtorId?: number): Aggregate[] {
-  const params = boundaries(ctx.today());
-  return (debtorId === undefined
-    ? ctx.sqlite.prepare(OPEN_PER_DEBTOR_SQL).all(params)
-    : ctx.sqlite.prepare(OPEN_PER_DEBTOR_SQL.replace('/*DEBTOR*/', 'AND i.debtor_id = @debtorId')).all({ ...params, debtorId })) as Aggregate[];
+const emptyAging = (): AgingBuckets => ({ notDue: 0, days1to30: 0, days31to60: 0, days61to90: 0, over90: 0 });
+
+/*
+ * One pass over what the workflow engine loads anyway (the open invoices from the covering index
+ * invoices_open, with the customers' promises, arrangements and handovers): the totals, the aging
+ * and the flags are summed from it, so the overview reads the open invoices once, not twice.
+ * tests/integration/ledger/queryPlans.test.ts checks the plans of the statements behind it.
+ */
+function summarize(ctx: Context, debtorId?: number): { rows: OverviewRow[]; folded: Map<OverviewRow, string>; aging: AgingBuckets } {
+  const b = boundaries(ctx.today());
+  const aging = emptyAging();
+  // The stored folded names (debtors.search_text) serve search and sort: folding 5,000 names costs more than the rest of the sort.
+  const folded = new Map<OverviewRow, string>();
+  const rows = evaluateLedger(ctx, debtorId, false).map(({ debtor, state }: Evaluated): OverviewRow => {
+    let open = 0;
+    let overdue = 0;
+    let oldestDue = debtor.invoices[0]!.dueDate;
+    let dispute = false;
+    for (const inv of debtor.invoices) {
+      open += inv.open;
+      if (inv.dueDate < oldestDue) oldestDue = inv.dueDate;
+      if (inv.disputed) dispute = true;
+      if (inv.dueDate >= b.today) { aging.notDue += inv.open; continue; }
+      overdue += inv.open;
+      if (inv.dueDate >= b.d30) aging.days1to30 += inv.open;
+      else if (inv.dueDate >= b.d60) aging.days31to60 += inv.open;
+      else if (inv.dueDate >= b.d90) aging.days61to90 += inv.open;
+      else aging.over90 += inv.open;
+    }
+    const row: OverviewRow = {
+      debtorId: debtor.id, name: debtor.name, kind: debtor.kind, openInvoices: debtor.invoices.length, openAmount: open,
+      overdueAmount: overdue, oldestDaysOverdue: daysBetween(oldestDue, b.today),
+      // Stage, next action and pauses come from the workflow engine (electron/core/workflow).
+      stage: state.stage, nextAction: state.nextAction,
+      flags: { promise: (debtor.promises?.length ?? 0) > 0, arrangement: (debtor.plans?.length ?? 0) > 0, installmentMissed: state.missedInstallments.length > 0, dispute, paused: state.paused },
+      isDemo: debtor.isDemo,
+    };
+    folded.set(row, debtor.searchText);
+    return row;
+  });
+  return { rows, folded, aging };
 }
 
-/** Stage, next action and pauses come from the workflow engine (electron/core/workflow). */
-function toRow(a: Aggregate, today: string, workflow: Map<number, WorkflowSummary>): OverviewRow {
-  const w = workflow.get(a.debtor_id);
-  const stage = w?.stage ?? 'not-due';
-  const nextAction = w?.nextAction ?? null;
-  return {
-    debtorId: a.debtor_id, name: a.name, kind: a.kind, openInvoices: a.open_invoices, openAmount: a.open_cents,
-    overdueAmount: a.overdue_cents, oldestDaysOverdue: daysBetween(a.oldest_due, today), stage, nextAction,
-    flags: { promise: a.has_promise === 1, arrangement: a.has_plan === 1, dispute: a.has_dispute === 1, paused: w?.paused ?? (!!a.paused_until && a.paused_until >= today) },
-    isDemo: a.is_demo === 1,
-  };
-}
-
+/** The overview row of every customer with open invoices (or of one). */
 export function overviewRows(ctx: Context, debtorId?: number): OverviewRow[] {
-  const workflow = workflowSummaries(ctx, debtorId);
-  return queryAggregates(ctx, debtorId).map((a) => toRow(a, ctx.today(), workflow));
+  return summarize(ctx, debtorId).rows;
 }
 
 export function getOverview(ctx: Context, q: ParsedInputOf<'overview.get'>): Overview {
   const today = ctx.today();
-  const aggregates = queryAggregates(ctx);
-  const workflow = workflowSummaries(ctx);
-  const all = aggregates.map((a) => toRow(a, today, workflow));
-  const aging: AgingBuckets = { notDue: 0, days1to30: 0, days31to60: 0, days61to90: 0, over90: 0 };
-  for (const a of aggregates) {
-    aging.notDue += a.not_due; aging.days1to30 += a.d1_30; aging.days31to60 += a.d31_60; aging.days61to90 += a.d61_90; aging.over90 += a.over90;
-  }
+  const { rows: all, folded, aging } = summarize(ctx);
+  const nameOf = (r: OverviewRow) => folded.get(r)!;
 
   let rows = all;
   if (q.search?.trim()) {
     const needle = foldForSearch(q.search);
     const byNumber = new Set((ctx.sqlite.prepare(`SELECT DISTINCT debtor_id FROM invoices WHERE number LIKE ? ESCAPE '\\'`)
       .all(likeContains(q.search.trim())) as { debtor_id: number }[]).map((r) => r.debtor_id));
-    rows = rows.filter((r) => foldForSearch(r.name).includes(needle) || byNumber.has(r.debtorId));
+    rows = rows.filter((r) => nameOf(r).includes(needle) || byNumber.has(r.debtorId));
   }
   if (q.stage) rows = rows.filter((r) => r.stage === q.stage);
   if (q.kind) rows = rows.filter((r) => r.kind === q.kind);
@@ -93,11 +80,11 @@ export function getOverview(ctx: Context, q: ParsedInputOf<'overview.get'>): Ove
 
   const dir = q.direction === 'asc' ? 1 : -1;
   const key: Record<typeof q.sort, (r: OverviewRow) => string | number> = {
-    name: (r) => foldForSearch(r.name), kind: (r) => r.kind, openInvoices: (r) => r.openInvoices, openAmount: (r) => r.openAmount,
+    name: nameOf, kind: (r) => r.kind, openInvoices: (r) => r.openInvoices, openAmount: (r) => r.openAmount,
     oldestDaysOverdue: (r) => r.oldestDaysOverdue, stage: (r) => stages.indexOf(r.stage), nextAction: (r) => r.nextAction?.date ?? '9999',
   };
-  // Sort keys computed once per row (a comparator that folds names would do it n·log n times).
-  const keyed = rows.map((r) => ({ r, k: key[q.sort](r), name: foldForSearch(r.name) }));
+  // Sort keys computed once per row, not n·log n times in the comparator.
+  const keyed = rows.map((r) => ({ r, k: key[q.sort](r), name: nameOf(r) }));
   keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0) * dir || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   rows = keyed.map((x) => x.r);
 

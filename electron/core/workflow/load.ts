@@ -1,9 +1,8 @@
 // The thin query layer under the workflow engine: everything it needs for every customer with open
 // invoices, in a handful of indexed statements (never one per customer or per invoice). The open
-// invoices come through the partial index invoices_open; their events through event_invoices'
-// index; promises, arrangements, handovers and payments through their debtor indexes, driven by the
-// customers that have open invoices (tests/integration/workflow/queryPlans.test.ts checks the plans).
-import type { NextAction, Stage } from '../../../shared/domain/overview';
+// invoices come through the partial index invoices_open; their events from invoice_events, clustered
+// by invoice (migration 005); promises, arrangements, handovers and payments through their debtor
+// indexes, driven by the customers that have open invoices (tests/integration/workflow/queryPlans.test.ts checks the plans).
 import {
   DEFAULT_LADDER, ladderOverrideSchema, mergeLadder, tones, type Ladder, type LadderOverride, type Tone,
 } from '../../../shared/domain/workflow';
@@ -27,6 +26,8 @@ export interface LoadedInvoice extends EngineInvoice {
 
 export interface LoadedDebtor extends EngineDebtor {
   name: string;
+  /** The name folded for searching and sorting (debtors.search_text, util/text.ts foldForSearch). */
+  searchText: string;
   email: string | null;
   phone: string | null;
   contactName: string | null;
@@ -39,32 +40,29 @@ export interface WorkflowSettingsRow { ladder: Ladder; defaultTone: Tone }
 interface InvoiceRow {
   id: number; debtor_id: number; number: string; due_date: string; open_cents: number; amount_cents: number; description: string;
   disputed: number; dispute_reason: string | null;
-  name: string; kind: 'business' | 'consumer'; ladder_json: string | null; paused_until: string | null; pause_reason: string | null;
+  name: string; search_text: string; kind: 'business' | 'consumer'; ladder_json: string | null; paused_until: string | null; pause_reason: string | null;
   email: string | null; phone: string | null; contact_name: string | null; is_demo: number;
 }
 
 /** With everything the work list shows (a table lookup per invoice: fine for Vandaag and one customer). */
 const OPEN_INVOICES_SQL = `
   SELECT i.id, i.debtor_id, i.number, i.due_date, i.open_cents, i.amount_cents, i.description, i.disputed, i.dispute_reason,
-    d.name, d.kind, d.ladder_json, d.paused_until, d.pause_reason, d.email, d.phone, d.contact_name, d.is_demo
+    d.name, d.search_text, d.kind, d.ladder_json, d.paused_until, d.pause_reason, d.email, d.phone, d.contact_name, d.is_demo
   FROM invoices i INDEXED BY invoices_open JOIN debtors d ON d.id = i.debtor_id
   WHERE i.open_cents > 0 AND d.archived = 0 /*DEBTOR*/`;
 
-/** Only what the engine needs: the invoice columns come from the covering index alone (the overview). */
+/** Only what the engine needs, from the covering index alone, without a debtor lookup per invoice (the overview). */
 const OPEN_INVOICES_LEAN_SQL = `
-  SELECT i.id, i.debtor_id, i.due_date, i.open_cents, i.disputed, d.kind, d.ladder_json, d.paused_until
-  FROM invoices i INDEXED BY invoices_open JOIN debtors d ON d.id = i.debtor_id
-  WHERE i.open_cents > 0 AND d.archived = 0 /*DEBTOR*/`;
+  SELECT id, debtor_id, due_date, open_cents, disputed FROM invoices INDEXED BY invoices_open WHERE open_cents > 0 /*DEBTOR*/`;
+
+/** The customers' own columns, read once per customer rather than joined onto every open invoice. */
+const DEBTORS_LEAN_SQL = `SELECT id, kind, ladder_json, paused_until, name, search_text, is_demo FROM debtors WHERE archived = 0 /*DEBTOR*/`;
 
 const OPEN_EVENTS_SQL = `
-  SELECT ei.invoice_id, e.type, e.occurred_on, e.id,
-    CASE WHEN e.type IN ('reminder.sent', 'letter.sent') THEN json_extract(e.data_json, '$.step') END AS step,
-    CASE WHEN e.type = 'letter.sent' THEN json_extract(e.data_json, '$.letter') END AS letter,
-    CASE WHEN e.type = 'letter.sent' THEN json_extract(e.data_json, '$.lastDay') END AS last_day
-  FROM invoices i INDEXED BY invoices_open
-  JOIN event_invoices ei ON ei.invoice_id = i.id
-  JOIN events e ON e.id = ei.event_id
-  WHERE i.open_cents > 0 AND e.type IN (${[...STEP_EVENT_TYPES, ...STOP_EVENT_TYPES].map((t) => `'${t}'`).join(', ')}) /*DEBTOR*/`;
+  SELECT ie.invoice_id, ie.type, ie.occurred_on, ie.event_id, ie.step, ie.letter, ie.last_day
+  FROM invoice_events ie
+  WHERE ie.invoice_id IN (SELECT id FROM invoices INDEXED BY invoices_open WHERE open_cents > 0 /*DEBTOR*/)
+    AND ie.type IN (${[...STEP_EVENT_TYPES, ...STOP_EVENT_TYPES].map((t) => `'${t}'`).join(', ')})`;
 
 /** The customers with open invoices: drives the lookups by debtor index (CROSS JOIN keeps it the outer loop). */
 const OPEN_DEBTORS = `(SELECT DISTINCT debtor_id FROM invoices INDEXED BY invoices_open WHERE open_cents > 0 /*DEBTOR*/)`;
@@ -115,8 +113,8 @@ export function loadWorkflowSettings(ctx: Context): WorkflowSettingsRow {
 
 /**
  * Everything the engine needs, for every customer with open invoices (or for one). `detailed` adds
- * what people read (numbers, descriptions, names); without it (the overview) the invoice columns
- * come from the covering index alone.
+ * what people read of each invoice and contact (numbers, descriptions, e-mail, phone); without it
+ * (the overview) the invoice columns come from the covering index alone.
  */
 export function loadEngineInput(ctx: Context, debtorId?: number, detailed = true): LoadedDebtor[] {
   const s = ctx.sqlite;
@@ -128,7 +126,7 @@ export function loadEngineInput(ctx: Context, debtorId?: number, detailed = true
     let d = byId.get(r.debtor_id);
     if (!d) {
       d = {
-        id: r.debtor_id, kind: r.kind, name: r.name ?? '', email: r.email ?? null, phone: r.phone ?? null, contactName: r.contact_name ?? null, isDemo: r.is_demo === 1,
+        id: r.debtor_id, kind: r.kind, name: r.name ?? '', searchText: r.search_text ?? '', email: r.email ?? null, phone: r.phone ?? null, contactName: r.contact_name ?? null, isDemo: r.is_demo === 1,
         ladder: r.ladder_json ? parseOverride(r.ladder_json) : null, pausedUntil: r.paused_until, pauseReason: r.pause_reason ?? null, withAgency: false,
         invoices: [], promises: [], plans: [],
       };
@@ -146,12 +144,18 @@ export function loadEngineInput(ctx: Context, debtorId?: number, detailed = true
     for (const r of s.prepare(forDebtor(OPEN_INVOICES_SQL, debtorId, 'i.debtor_id')).all(params) as InvoiceRow[]) add(r);
     for (const d of debtors) d.invoices.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id - b.id));
   } else {
-    const rows = s.prepare(forDebtor(OPEN_INVOICES_LEAN_SQL, debtorId, 'i.debtor_id')).raw().all(params) as [number, number, string, number, number, 'business' | 'consumer', string | null, string | null][];
-    for (const [id, debtor_id, due_date, open_cents, disputed, kind, ladder_json, paused_until] of rows) add({ id, debtor_id, due_date, open_cents, disputed, kind, ladder_json, paused_until });
+    const customers = new Map((s.prepare(forDebtor(DEBTORS_LEAN_SQL, debtorId, 'id')).raw().all(params) as
+      [number, 'business' | 'consumer', string | null, string | null, string, string, number][]).map((r) => [r[0], r]));
+    const rows = s.prepare(forDebtor(OPEN_INVOICES_LEAN_SQL, debtorId)).raw().all(params) as [number, number, string, number, number][];
+    for (const [id, debtor_id, due_date, open_cents, disputed] of rows) {
+      const c = customers.get(debtor_id);
+      // Not in the map: an archived customer, left out of the overview as before.
+      if (c) add({ id, debtor_id, due_date, open_cents, disputed, kind: c[1], ladder_json: c[2], paused_until: c[3], name: c[4], search_text: c[5], is_demo: c[6] });
+    }
   }
   if (debtors.length === 0) return [];
 
-  const events = s.prepare(forDebtor(OPEN_EVENTS_SQL, debtorId, 'i.debtor_id')).raw().all(params) as [number, string, string, number, string | null, string | null, string | null][];
+  const events = s.prepare(forDebtor(OPEN_EVENTS_SQL, debtorId)).raw().all(params) as [number, string, string, number, string | null, string | null, string | null][];
   const lastStop = new Map<number, number>();
   for (const [invoiceId, type, on, eventId, step, letter, lastDay] of events) {
     const inv = invoiceById.get(invoiceId);
@@ -210,11 +214,4 @@ export function evaluateLedger(ctx: Context, debtorId?: number, detailed = true)
   const debtors = loadEngineInput(ctx, debtorId, detailed);
   const states = evaluateAll(debtors, loadWorkflowSettings(ctx).ladder, ctx.today(), detailed);
   return debtors.map((debtor, i) => ({ debtor, state: states[i]! }));
-}
-
-export interface WorkflowSummary { stage: Stage; nextAction: NextAction | null; paused: boolean }
-
-/** For the overview: stage, next action and whether anything is paused, per customer. */
-export function workflowSummaries(ctx: Context, debtorId?: number): Map<number, WorkflowSummary> {
-  return new Map(evaluateLedger(ctx, debtorId, false).map(({ state }) => [state.debtorId, { stage: state.stage, nextAction: state.nextAction, paused: state.paused }]));
 }
