@@ -38,7 +38,7 @@ export function seedLargeLedger(ctx: Context, opts: { debtors: number; invoices:
     VALUES (@kind, @name, @search, @contact, @street, @postcode, @city, 'NL', @email, @phone, @kvk, 'nl', @now, @now)`);
   const insInvoice = s.prepare(`INSERT INTO invoices (debtor_id, number, invoice_date, delivery_date, due_date, description, amount_cents, payment_reference, source, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'manual', ?, ?)`);
-  const insEvent = s.prepare(`INSERT INTO events (debtor_id, type, occurred_on, created_at, summary, data_json) VALUES (?, ?, ?, ?, ?, '{}')`);
+  const insEvent = s.prepare(`INSERT INTO events (debtor_id, type, occurred_on, created_at, summary, data_json) VALUES (?, ?, ?, ?, ?, ?)`);
   const insEventInvoice = s.prepare('INSERT INTO event_invoices (event_id, invoice_id) VALUES (?, ?)');
   const insPayment = s.prepare(`INSERT INTO payments (debtor_id, date, amount_cents, method, created_at) VALUES (?, ?, ?, 'bank', ?)`);
   const insAlloc = s.prepare('INSERT INTO payment_allocations (payment_id, invoice_id, amount_cents) VALUES (?, ?, ?)');
@@ -61,14 +61,22 @@ export function seedLargeLedger(ctx: Context, opts: { debtors: number; invoices:
       const amount = 5_000 + Math.floor(rnd() * 500_000);
       const id = firstInvoice + i;
       insInvoice.run(debtorId, `B-${String(id).padStart(7, '0')}`, day(invoiceDays), day(invoiceDays - 2), day(invoiceDays + term), pick(WORK), amount, createBetalingskenmerk(id), now, now);
-      const ev = insEvent.run(debtorId, 'invoice.created', day(invoiceDays), now, `Factuur B-${id}`);
+      const ev = insEvent.run(debtorId, 'invoice.created', day(invoiceDays), now, `Factuur B-${id}`, '{}');
       insEventInvoice.run(ev.lastInsertRowid, id);
       const due = invoiceDays + term;
       const r = rnd();
       // Like a real ledger: nearly everything older than two months is paid (some late, some in
       // two parts), about half of the last two months, nothing not yet due.
+      // A reminder as the workflow records it (drafts.ts): linked to its invoice, the step in data.
+      const remind = (on: number, step: 'reminder-1' | 'reminder-2') => {
+        const e = insEvent.run(debtorId, 'reminder.sent', day(on), now, step === 'reminder-1' ? 'Herinnering 1 verstuurd' : 'Herinnering 2 verstuurd', JSON.stringify({ step, channel: 'email' }));
+        insEventInvoice.run(e.lastInsertRowid, id);
+      };
       if ((due < -60 && r < 0.985) || (due < 0 && due >= -60 && r < 0.5)) {
         const paidOn = Math.min(-1, due + Math.floor(rnd() * 40) - 5);
+        // Paid late: the history keeps the reminders that preceded the payment.
+        if (paidOn > due + 7) remind(due + 7, 'reminder-1');
+        if (paidOn > due + 14) remind(due + 14, 'reminder-2');
         if (r < 0.1) {
           const half = Math.floor(amount / 2);
           const p1 = insPayment.run(debtorId, day(paidOn - 10), half, now);
@@ -79,8 +87,9 @@ export function seedLargeLedger(ctx: Context, opts: { debtors: number; invoices:
           const p = insPayment.run(debtorId, day(paidOn), amount, now);
           insAlloc.run(p.lastInsertRowid, id, amount);
         }
-      } else if (due < 0) {
-        insEvent.run(debtorId, 'reminder.sent', day(Math.min(0, due + 7)), now, 'Herinnering 1 verstuurd');
+      } else if (due < -7) {
+        remind(due + 7, 'reminder-1');
+        if (due < -14) remind(due + 14, 'reminder-2');
       }
     }
   })();
