@@ -105,6 +105,10 @@ export interface InvoicesTable {
   original_document_id: number | null;
   created_at: string;
   updated_at: string;
+  /** These three are kept by triggers (migrations/003_insights.ts), like open_cents; never written by the app. */
+  paid_on: string | null;
+  first_paid_on: string | null;
+  paid_days_late: number | null;
 }
 
 export interface PaymentsTable {
@@ -242,6 +246,35 @@ export interface StatutoryRatesTable {
 
 export interface CsvMappingsTable { source_key: string; mapping_json: string; updated_at: string }
 
+/** Aging of what was open at a past month end, cents per bucket; a cache cleared by triggers (migrations/003_insights.ts). */
+export interface InsightAgingTable {
+  month_end: string;
+  not_due: number;
+  d1_30: number;
+  d31_60: number;
+  d61_90: number;
+  over90: number;
+}
+
+export interface InsightDismissalsTable {
+  debtor_id: number;
+  kind: 'shorter-term' | 'advance-payment' | 'credit-check';
+  /** The customer's paid invoices when dismissed: the suggestion returns 3 paid invoices later. */
+  paid_invoices: number;
+  dismissed_at: string;
+}
+
+/** Derived from event_invoices ⨝ events by triggers (migrations/005_invoice_events.ts); never written by the app. */
+export interface InvoiceEventsTable {
+  invoice_id: number;
+  event_id: number;
+  type: string;
+  occurred_on: string;
+  step: string | null;
+  letter: string | null;
+  last_day: string | null;
+}
+
 export interface DB {
   app_meta: AppMetaTable;
   documents: DocumentsTable;
@@ -262,4 +295,7 @@ export interface DB {
   templates: TemplatesTable;
   statutory_rates: StatutoryRatesTable;
   csv_mappings: CsvMappingsTable;
+  insight_aging: InsightAgingTable;
+  insight_dismissals: InsightDismissalsTable;
+  invoice_events: InvoiceEventsTable;
 }
