@@ -1,4 +1,4 @@
-import type { Invoice } from '../../../shared/domain/ledger';
+import type { Invoice, Payment } from '../../../shared/domain/ledger';
 import { daysBetween } from '../../../shared/domain/dates';
 import type { Context } from '../context';
 
@@ -56,4 +56,16 @@ export function invoiceById(ctx: Context, id: number): Invoice | null {
   const row = ctx.sqlite.prepare(`${INVOICE_BALANCE_SQL} WHERE i.id = ?`).get(id) as InvoiceBalanceRow | undefined;
   if (!row) return null;
   return toInvoice(row, ctx.today(), lockedInvoiceIds(ctx, [id]).has(id));
+}
+
+/**
+ * What the customer has to their credit: money paid but allocated to no invoice, plus credit notes
+ * that correct no invoice (an imported credit note whose invoice is unknown or has less open than
+ * it credits: importing/invoices.ts books it as the customer's credit). A credit note on an invoice
+ * already lowered that invoice's open amount, so it is not credit. Nothing uses credit up yet.
+ */
+export function creditOf(invoices: readonly Invoice[], payments: readonly Payment[]): number {
+  const unallocated = payments.reduce((s, p) => s + p.unallocated, 0);
+  const creditNotes = invoices.filter((i) => i.kind === 'credit-note' && i.correctsInvoiceId === null).reduce((s, i) => s + i.amount, 0);
+  return unallocated + creditNotes;
 }

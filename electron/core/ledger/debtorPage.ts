@@ -1,6 +1,6 @@
 import type { DebtorPage } from '../../../shared/contract';
 import type { Context } from '../context';
-import { invoicesOfDebtor } from './balances';
+import { creditOf, invoicesOfDebtor } from './balances';
 import { getDebtorRow, toDebtor } from './debtors';
 import { listTimeline } from './events';
 import { overviewRows } from './overview';
@@ -9,12 +9,13 @@ import { paymentsOfDebtor } from './payments';
 export async function getDebtorPage(ctx: Context, id: number): Promise<DebtorPage> {
   const debtor = toDebtor(await getDebtorRow(ctx, id));
   const payments = await paymentsOfDebtor(ctx, id);
+  const invoices = invoicesOfDebtor(ctx, id);
   return {
     debtor,
     summary: overviewRows(ctx, id)[0] ?? null,
-    invoices: invoicesOfDebtor(ctx, id),
+    invoices,
     payments,
-    credit: payments.reduce((s, p) => s + p.unallocated, 0),
+    credit: creditOf(invoices, payments),
     timeline: await listTimeline(ctx, id),
   };
 }

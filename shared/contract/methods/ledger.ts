@@ -14,7 +14,7 @@ export interface DebtorPage {
   summary: OverviewRow | null;
   invoices: Invoice[];
   payments: Payment[];
-  /** Credit from overpayments, not yet allocated to an invoice. */
+  /** The customer's credit: payments not allocated to an invoice, plus credit notes that correct no invoice. */
   credit: number;
   timeline: TimelineEvent[];
 }
