@@ -75,6 +75,16 @@ export async function updateInvoice(ctx: Context, input: ParsedInputOf<'invoices
         `Factuur ${current.number} is al verstuurd of (deels) betaald en kan niet meer worden gewijzigd. Corrigeer haar met een creditnota.`,
         `Invoice ${current.number} has been sent or paid and can no longer be edited. Correct it with a credit note.`);
     }
+    // A credit note does not lock an invoice, but what it took off must still fit in the amount:
+    // below that the open amount would turn negative, and the schema's CHECK would refuse with a
+    // message nobody can act on. (A payment locks the invoice above, so this is what was credited.)
+    const reduced = current.paid + current.credited;
+    if (input.amount < reduced) {
+      throw new AppError('invalid-input',
+        `Op factuur ${current.number} is al ${formatCents(reduced)} gecrediteerd; het bedrag kan niet lager zijn dan dat. Er is niets gewijzigd.`,
+        `Invoice ${current.number} has already been credited ${formatCents(reduced, 'en')}; its amount cannot be lower than that. Nothing was changed.`,
+        { amount: `Minimaal ${formatCents(reduced)}: zoveel is al gecrediteerd.` });
+    }
     await assertNumberFree(ctx, input.number, input.id);
     const dueDate = input.dueDate ?? (await defaultDueDate(ctx, current.debtorId, input.invoiceDate)).dueDate;
     checkDates(input.invoiceDate, dueDate);

@@ -182,8 +182,17 @@ describe('invoices.update: corrections only while nothing has happened yet', () 
     await call(backend, 'invoices.credit', { invoiceId: invoice.id, amount: 200_00, date: '2026-11-20', number: 'C-1', reason: 'Korting' });
     const before = dumpDatabase(databaseFile);
     const error = await failure(backend, 'invoices.update', { id: invoice.id, number: invoice.number, invoiceDate: invoice.invoiceDate, dueDate: invoice.dueDate, amount: 100_00 });
-    expect(['invalid-input', 'forbidden']).toContain(error.code);
+    // A sentence the user can act on, not SQLite's "CHECK constraint failed: open_cents …".
+    expect(error).toEqual({
+      code: 'invalid-input',
+      message: `Op factuur ${invoice.number} is al € 200,00 gecrediteerd; het bedrag kan niet lager zijn dan dat. Er is niets gewijzigd.`,
+      messageEn: `Invoice ${invoice.number} has already been credited €200.00; its amount cannot be lower than that. Nothing was changed.`,
+      fields: { amount: 'Minimaal € 200,00: zoveel is al gecrediteerd.' },
+    });
     expect(dumpDatabase(databaseFile)).toBe(before);
+    // Exactly what was credited is still allowed: the invoice is then fully credited.
+    const lowest = await call(backend, 'invoices.update', { id: invoice.id, number: invoice.number, invoiceDate: invoice.invoiceDate, dueDate: invoice.dueDate, amount: 200_00 });
+    expect(lowest).toMatchObject({ amount: 200_00, credited: 200_00, open: 0, status: 'credited' });
   });
 
   it('may still raise or lower an invoice with a credit note, as long as the credit fits', async () => {
