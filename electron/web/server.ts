@@ -44,6 +44,17 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 const fail = (res: ServerResponse, status: number, code: ErrorCode, message: string, messageEn: string) =>
   send(res, status, { ok: false, error: { code, message, messageEn } } satisfies Result<never>);
 
+/**
+ * A byte limit as people read it, 1024-based like the app's other size messages: "80 MB", "1,5 MB",
+ * "1 kB". Rounded down, so that "the request is larger than …" stays true for any limit (whole MB
+ * alone turned a 1 kB limit into "0 MB").
+ */
+export function limitText(bytes: number, language: 'nl' | 'en'): string {
+  const [value, unit] = bytes >= 1024 * 1024 ? [bytes / 1024 / 1024, 'MB'] : bytes >= 1024 ? [bytes / 1024, 'kB'] : [bytes, 'bytes'];
+  const shown = String(Math.floor(value * 10) / 10);
+  return `${language === 'nl' ? shown.replace('.', ',') : shown} ${unit}`;
+}
+
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -115,7 +126,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const body = await readBody(req, limit);
     if (body === 'too-large') {
-      fail(res, 413, 'too-large', `Het verzoek is groter dan ${Math.round(limit / 1024 / 1024)} MB.`, `The request exceeds ${Math.round(limit / 1024 / 1024)} MB.`);
+      fail(res, 413, 'too-large', `Het verzoek is groter dan ${limitText(limit, 'nl')}.`, `The request exceeds ${limitText(limit, 'en')}.`);
       return;
     }
     let input: unknown;

@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, SECRET_HEADER } from '../../../electron/web/security';
-import { startWebServer, type WebServer } from '../../../electron/web/server';
+import { limitText, startWebServer, type WebServer } from '../../../electron/web/server';
 import { latestVersion } from '../../../electron/core/db/migrate';
-import type { Result } from '../../../shared/contract';
+import { MAX_REQUEST_BYTES, type Result } from '../../../shared/contract';
 import { createTestBackend, dumpDatabase, type TestBackend } from '../../helpers/backend';
 import { aBusiness } from '../../helpers/ledger';
 
@@ -187,7 +187,8 @@ describe('the body limit', () => {
     const before = dumpDatabase(t.databaseFile);
     const reply = await api('debtors.create', { kind: 'business', name: 'x'.repeat(2000) });
     expect(reply.status).toBe(413);
-    expect(json(reply)).toMatchObject({ ok: false, error: { code: 'too-large' } });
+    // The message states this server's limit (1024 bytes), not a rounded "0 MB".
+    expect(json(reply)).toEqual({ ok: false, error: { code: 'too-large', message: 'Het verzoek is groter dan 1 kB.', messageEn: 'The request exceeds 1 kB.' } });
     expect(dumpDatabase(t.databaseFile)).toBe(before);
   });
 
@@ -200,6 +201,24 @@ describe('the body limit', () => {
   it('accepts a body under the limit', async () => {
     const reply = await api('debtors.create', { kind: 'business', name: 'Klein genoeg' });
     expect(reply.status).toBe(200);
+  });
+});
+
+describe('the default body limit', () => {
+  it('is MAX_REQUEST_BYTES, and the 413 message names that same limit', async () => {
+    // Declared one byte over the limit: refused on the header, before any of the body is read.
+    const reply = await api('debtors.create', undefined, { 'content-length': MAX_REQUEST_BYTES + 1 }, { body: '{}' }).catch((e: unknown) => ({ status: -1, body: String(e), headers: {} }));
+    expect(reply.status).toBe(413);
+    expect(json(reply)).toEqual({ ok: false, error: {
+      code: 'too-large', message: `Het verzoek is groter dan ${limitText(MAX_REQUEST_BYTES, 'nl')}.`, messageEn: `The request exceeds ${limitText(MAX_REQUEST_BYTES, 'en')}.`,
+    } });
+    expect(limitText(MAX_REQUEST_BYTES, 'nl')).toBe(`${MAX_REQUEST_BYTES / 1024 / 1024} MB`);
+  });
+
+  it('is written as people read it, rounded down so that "larger than" stays true', () => {
+    expect([80 * 1024 * 1024, 1.5 * 1024 * 1024, 1.55 * 1024 * 1024, 1024, 1536, 500].map((b) => [limitText(b, 'nl'), limitText(b, 'en')])).toEqual([
+      ['80 MB', '80 MB'], ['1,5 MB', '1.5 MB'], ['1,5 MB', '1.5 MB'], ['1 kB', '1 kB'], ['1,5 kB', '1.5 kB'], ['500 bytes', '500 bytes'],
+    ]);
   });
 });
 
