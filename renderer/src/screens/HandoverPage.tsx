@@ -3,21 +3,11 @@ import type { Agency, DebtorPage, DossierFile, Handover, HandoverCheck, Handover
 import { handoverUpdateKinds, termsKinds } from '../../../shared/contract/methods/handover';
 import { parseAmount } from '../../../shared/domain/money';
 import { call } from '../api/client';
+import { downloadFile } from '../components/charts/download';
 import { ErrorBox, Field } from '../components/Field';
 import { useForm } from '../components/useForm';
 import { date, useMoney } from '../format';
 import { useApp } from '../store';
-
-/** Saves bytes the backend sent as a download (the browser shell and Electron both handle it). */
-export function downloadBase64(file: { fileName: string; dataBase64: string }, mimeType: string) {
-  const bytes = Uint8Array.from(atob(file.dataBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: file.fileName });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function CheckList({ check }: { check: HandoverCheck }) {
   const { t, language } = useApp();
@@ -173,7 +163,7 @@ function HandoverCard({ handover, today, active, onChange }: { handover: Handove
       )}
       <div className="actions">
         {handover.dossierDocumentId !== null && (
-          <button type="button" onClick={() => void call('handover.getDossier', { handoverId: handover.id }).then((file) => downloadBase64(file, 'application/zip'), (e: Error) => setError(e.message))}>{h.downloadDossier}</button>
+          <button type="button" onClick={() => void call('handover.getDossier', { handoverId: handover.id }).then(downloadFile, (e: Error) => setError(e.message))}>{h.downloadDossier}</button>
         )}
         {active && <button type="button" onClick={() => void takeBack()}>{h.takeBack}</button>}
       </div>
@@ -207,7 +197,7 @@ export function HandoverPage({ debtorId }: { debtorId: number }) {
     setError(null);
     try {
       const file = await call('handover.exportDossier', { debtorId });
-      downloadBase64(file, file.mimeType);
+      downloadFile(file);
       setExported(file);
     } catch (e) {
       setError((e as Error).message);

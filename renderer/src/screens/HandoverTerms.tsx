@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { TermsFile } from '../../../shared/contract';
 import { call } from '../api/client';
+import { downloadFile } from '../components/charts/download';
 import { ErrorBox } from '../components/Field';
 import { date } from '../format';
 import { useApp } from '../store';
-import { downloadBase64 } from './HandoverPage';
 
 function toBase64(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer);
@@ -44,7 +44,7 @@ export function HandoverTerms() {
       <ErrorBox message={error} />
       <p data-testid="terms-current">
         {terms ? h.termsCurrent(terms.fileName, date(terms.savedAt.slice(0, 10))) : h.termsNone}
-        {terms && <> <button type="button" className="link" onClick={() => downloadBase64(terms, terms.mimeType)}>{h.termsView}</button></>}
+        {terms && <> <button type="button" className="link" onClick={() => downloadFile(terms)}>{h.termsView}</button></>}
       </p>
       <label className="field">
         <span className="field-label">{h.termsUpload}</span>
