@@ -8,6 +8,7 @@ import { attachInvoicePdf, createInvoice, creditInvoice, defaultDueDate, getInvo
 import { getOverview } from './ledger/overview';
 import { recordManualPayment } from './ledger/payments';
 import { appInfo } from './system/appInfo';
+import { arrangementHandlers } from './workflow/arrangementHandlers';
 import { workflowHandlers } from './workflow/handlers';
 import { backupStatus, checkIntegrity, createBackupDownload, exportAll, forgetDebtor, importAll, listBackups, restoreBackup } from './backup';
 import { calculateInterest, deleteRate, listRates, saveRate } from './law/rates';
@@ -89,4 +90,5 @@ export const handlers: Handlers = {
   'imports.list': (input, ctx) => listImports(ctx, input.limit),
   'imports.openInvoices': (input, ctx) => openInvoiceChoices(ctx, input),
   ...workflowHandlers,
+  ...arrangementHandlers,
 };

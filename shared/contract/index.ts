@@ -9,6 +9,7 @@ import { handoverMethods } from './methods/handover';
 import { insightsMethods } from './methods/insights';
 import { workflowMethods } from './methods/workflow';
 import { importsMethods } from './methods/imports';
+import { arrangementMethods } from './methods/arrangements';
 
 export type { ApiError, ErrorCode, Result } from './result';
 export type { MethodSpec } from './define';
@@ -32,7 +33,7 @@ export type {
 export { INVOICE_FIELDS, MAX_IMPORT_FILE_BYTES } from './methods/imports';
 export type { BackupDownload, BackupFile, BackupKind, BackupStatus, ForgetSummary, IntegrityReport, MoveExport, MoveManifest, RestoreSummary } from './methods/backup';
 
-const groups = [systemMethods, ledgerMethods, lawMethods, letterMethods, backupMethods, handoverMethods, insightsMethods, workflowMethods, importsMethods];
+const groups = [systemMethods, ledgerMethods, lawMethods, letterMethods, backupMethods, handoverMethods, insightsMethods, workflowMethods, importsMethods, arrangementMethods];
 // Spreading would let a later group silently replace a method of an earlier one.
 const seen = new Set<string>();
 for (const name of groups.flatMap((g) => Object.keys(g))) {
@@ -51,6 +52,7 @@ export const contract = {
   ...insightsMethods,
   ...workflowMethods,
   ...importsMethods,
+  ...arrangementMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -13,6 +13,8 @@ export interface NextAction {
 export interface DebtorFlags {
   promise: boolean;
   arrangement: boolean;
+  /** A running arrangement has a missed installment: end it or give room (Vandaag). */
+  installmentMissed: boolean;
   dispute: boolean;
   paused: boolean;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { NextAction, Stage } from './overview';
+import { MAX_INSTALLMENTS, type ArrangementWorkItem } from './arrangement';
 import { cents, id, isoDate, language, type Cents, type IsoDate } from './primitives';
 
 /**
@@ -28,6 +29,8 @@ export interface Ladder {
   finalTermWorkingDays: number;
   /** After a promised date, escalation waits this many working days before the promise counts as broken. */
   promiseGraceWorkingDays: number;
+  /** A friendly reminder this many days before each installment of a payment arrangement; 0: none. */
+  installmentReminderDays: number;
 }
 
 export const DEFAULT_LADDER: Readonly<Ladder> = Object.freeze({
@@ -39,6 +42,7 @@ export const DEFAULT_LADDER: Readonly<Ladder> = Object.freeze({
   handover: { enabled: true, days: 1 },
   finalTermWorkingDays: 5,
   promiseGraceWorkingDays: 2,
+  installmentReminderDays: 3,
 });
 
 const step = (min: number, max: number) => z.object({ enabled: z.boolean(), days: z.number().int().min(min).max(max) }).strict();
@@ -53,6 +57,7 @@ export const ladderSchema = z.object({
   handover: step(1, 365),
   finalTermWorkingDays: z.number().int().min(1).max(60),
   promiseGraceWorkingDays: z.number().int().min(0).max(30),
+  installmentReminderDays: z.number().int().min(0).max(14),
 }).strict().superRefine((ladder, ctx) => {
   let previous: { step: WorkflowStep; days: number } | null = null;
   for (const s of ['reminder-1', 'reminder-2', 'call', 'final-notice'] as const) {
@@ -74,6 +79,7 @@ export const ladderOverrideSchema = z.object({
   handover: step(1, 365).optional(),
   finalTermWorkingDays: z.number().int().min(1).max(60).optional(),
   promiseGraceWorkingDays: z.number().int().min(0).max(30).optional(),
+  installmentReminderDays: z.number().int().min(0).max(14).optional(),
 }).strict();
 export type LadderOverride = z.infer<typeof ladderOverrideSchema>;
 
@@ -141,6 +147,8 @@ export interface PausedDebtor {
 export interface TodayList {
   today: IsoDate;
   items: WorkItem[];
+  /** Payment arrangements: missed installments (end or continue) and installment reminders that are due. */
+  arrangements: ArrangementWorkItem[];
   paused: PausedDebtor[];
   /** Promises that were found broken (or kept) just now and recorded on the timeline. */
   settled: { broken: number; kept: number };
@@ -162,8 +170,11 @@ export function workGroupOf(step: WorkflowStep): WorkGroup {
 // ---------------------------------------------------------------------------------------------
 // Mail templates and drafts
 
-export const mailSteps = ['nudge', 'reminder-1', 'reminder-2', 'call-confirmation', 'promise-confirmation'] as const;
+export const mailSteps = ['nudge', 'reminder-1', 'reminder-2', 'call-confirmation', 'promise-confirmation', 'installment-reminder', 'arrangement-confirmation'] as const;
 export type MailStep = (typeof mailSteps)[number];
+/** The mail steps about a payment arrangement: their draft is about a plan (and an installment), not about due invoices. */
+export const arrangementMailSteps = ['installment-reminder', 'arrangement-confirmation'] as const satisfies readonly MailStep[];
+export const isArrangementStep = (step: MailStep): step is (typeof arrangementMailSteps)[number] => (arrangementMailSteps as readonly MailStep[]).includes(step);
 export const tones = ['vriendelijk', 'zakelijk', 'streng'] as const;
 export type Tone = (typeof tones)[number];
 export const mailStep = z.enum(mailSteps);
@@ -188,6 +199,8 @@ export interface MailDraft {
   variables: Record<string, string>;
   /** The call this confirmation is about. */
   callEventId: number | null;
+  /** The arrangement (and installment) an arrangement mail is about. */
+  arrangement: { planId: number; seq: number | null; dueDate: IsoDate; amount: Cents; count: number; total: Cents; remaining: Cents } | null;
 }
 
 const mailText = {
@@ -202,6 +215,9 @@ export const draftInput = z.object({
   /** Default: the invoices that are due for this step (reminders) or that the call was about. */
   invoiceIds: z.array(id).max(500).optional(),
   callEventId: id.optional(),
+  /** Arrangement mails: the plan (default: the customer's running one) and the installment (default: the next one to remind of). */
+  planId: id.optional(),
+  seq: z.number().int().min(1).max(MAX_INSTALLMENTS).optional(),
 }).strict();
 
 export const emlInput = draftInput.extend({ ...mailText }).strict();
@@ -257,6 +273,8 @@ export function timelineKind(type: string): TimelineKind {
     case 'letter': case 'registered': return 'letters';
     case 'payment': return 'payments';
     case 'dispute': return 'disputes';
+    // What was agreed about paying belongs with the promises; the mails about it with the reminders.
+    case 'arrangement': return type.endsWith('-sent') ? 'reminders' : 'promises';
     default: return 'other';
   }
 }

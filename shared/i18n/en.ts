@@ -1,5 +1,6 @@
 import type { Messages } from './nl';
 import { workflowEn } from './workflow';
+import { arrangementsEn } from './arrangements';
 import { forgetEn, healthEn } from './health';
 
 export const en: Messages = {
@@ -55,13 +56,13 @@ export const en: Messages = {
     'not-due': 'Not yet due', nudge: 'Pre-due nudge', 'reminder-1': 'Reminder 1', 'reminder-2': 'Reminder 2',
     call: 'Call', 'final-notice': 'Final notice', handover: 'Hand over', 'with-agency': 'With agency',
   },
-  flags: { promise: 'Promise', arrangement: 'Arrangement', dispute: 'Disputed', paused: 'Paused' },
+  flags: { promise: 'Promise', arrangement: 'Arrangement', installmentMissed: 'Installment missed', dispute: 'Disputed', paused: 'Paused' },
   debtor: {
     back: '← Debtors', edit: 'Edit details', archive: 'Archive', unarchive: 'Restore', archived: 'Archived',
     details: 'Details', contactName: 'Contact person', email: 'E-mail', phone: 'Phone', address: 'Address', kvk: 'KvK', vatId: 'VAT id', iban: 'IBAN',
     language: 'Language', paymentTermDays: 'Payment term (days)', paymentTermHint: 'Empty: the default term from your settings.', notes: 'Notes',
     name: 'Name', kind: 'Kind of customer', street: 'Street and number', postcode: 'Postcode', city: 'City', country: 'Country',
-    invoices: 'Invoices', payments: 'Payments', timeline: 'Timeline', credit: 'Credit (overpaid)',
+    invoices: 'Invoices', payments: 'Payments', timeline: 'Timeline', credit: 'Credit (overpaid or credited)',
     open: 'Open', total: 'Total', noInvoices: 'No invoices yet.', noPayments: 'No payments yet.', noEvents: 'Nothing happened yet.',
     newInvoice: 'New invoice', recordPayment: 'Record payment', create: 'Add customer', save: 'Save', cancel: 'Cancel',
     newTitle: 'New customer', editTitle: 'Edit customer',
@@ -88,6 +89,7 @@ export const en: Messages = {
     validFrom: 'Valid from', source: 'Source', yours: 'Your entry', addRate: 'Add or correct a rate', saveRate: 'Save',
   },
   workflow: workflowEn,
+  arrangements: arrangementsEn,
   settings: { title: 'Settings', demoTitle: 'Demo data', demoIntro: 'Remove all demo data in one step; what you entered yourself stays.', about: 'About this installation', dataDir: 'Data folder', version: 'Version' },
   insights: {
     title: 'Insights',

@@ -1,4 +1,5 @@
 import { workflowNl } from './workflow';
+import { arrangementsNl } from './arrangements';
 import { forgetNl, healthNl } from './health';
 
 /** The app's own words, Dutch first. Every key exists in en.ts too (the type checks it). */
@@ -55,13 +56,13 @@ export const nl = {
     'not-due': 'Nog niet vervallen', nudge: 'Herinnering vooraf', 'reminder-1': 'Herinnering 1', 'reminder-2': 'Herinnering 2',
     call: 'Bellen', 'final-notice': 'Laatste aanmaning', handover: 'Overdragen', 'with-agency': 'Bij incassobureau',
   },
-  flags: { promise: 'Belofte', arrangement: 'Regeling', dispute: 'Betwist', paused: 'Gepauzeerd' },
+  flags: { promise: 'Belofte', arrangement: 'Regeling', installmentMissed: 'Termijn gemist', dispute: 'Betwist', paused: 'Gepauzeerd' },
   debtor: {
     back: '← Debiteuren', edit: 'Gegevens wijzigen', archive: 'Archiveren', unarchive: 'Terugzetten', archived: 'Gearchiveerd',
     details: 'Gegevens', contactName: 'Contactpersoon', email: 'E-mail', phone: 'Telefoon', address: 'Adres', kvk: 'KvK', vatId: 'Btw-id', iban: 'IBAN',
     language: 'Taal', paymentTermDays: 'Betaaltermijn (dagen)', paymentTermHint: 'Leeg: de standaardtermijn uit je instellingen.', notes: 'Notities',
     name: 'Naam', kind: 'Soort klant', street: 'Straat en huisnummer', postcode: 'Postcode', city: 'Plaats', country: 'Land',
-    invoices: 'Facturen', payments: 'Betalingen', timeline: 'Tijdlijn', credit: 'Tegoed (te veel betaald)',
+    invoices: 'Facturen', payments: 'Betalingen', timeline: 'Tijdlijn', credit: 'Tegoed (te veel betaald of gecrediteerd)',
     open: 'Open', total: 'Totaal', noInvoices: 'Nog geen facturen.', noPayments: 'Nog geen betalingen.', noEvents: 'Nog niets gebeurd.',
     newInvoice: 'Nieuwe factuur', recordPayment: 'Betaling vastleggen', create: 'Klant toevoegen', save: 'Opslaan', cancel: 'Annuleren',
     newTitle: 'Nieuwe klant', editTitle: 'Klant wijzigen',
@@ -88,6 +89,7 @@ export const nl = {
     validFrom: 'Geldig vanaf', source: 'Bron', yours: 'Jouw invoer', addRate: 'Percentage toevoegen of corrigeren', saveRate: 'Opslaan',
   },
   workflow: workflowNl,
+  arrangements: arrangementsNl,
   settings: { title: 'Instellingen', demoTitle: 'Voorbeeldgegevens', demoIntro: 'Verwijder alle voorbeeldgegevens in één stap; wat je zelf hebt ingevoerd blijft staan.', about: 'Over deze installatie', dataDir: 'Gegevensmap', version: 'Versie' },
   insights: {
     title: 'Inzicht',

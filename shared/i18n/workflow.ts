@@ -4,6 +4,7 @@ export const workflowNl = {
   steps: {
     nudge: 'Vriendelijke herinnering vooraf', 'reminder-1': 'Herinnering 1', 'reminder-2': 'Herinnering 2', call: 'Bellen',
     'final-notice': 'Laatste aanmaning', handover: 'Overdracht', 'call-confirmation': 'Bevestiging van het gesprek', 'promise-confirmation': 'Bevestiging van de afspraak',
+    'installment-reminder': 'Herinnering termijn', 'arrangement-confirmation': 'Bevestiging betalingsregeling',
   },
   letters: { 'final-notice': 'Laatste aanmaning, betalen binnen 5 werkdagen', 'fourteen-day': 'Veertiendagenbrief (particulier)' },
   tones: { vriendelijk: 'Vriendelijk', zakelijk: 'Zakelijk', streng: 'Streng' },
@@ -193,6 +194,7 @@ export const workflowEn: WorkflowMessages = {
   steps: {
     nudge: 'Friendly reminder before the due date', 'reminder-1': 'Reminder 1', 'reminder-2': 'Reminder 2', call: 'Call',
     'final-notice': 'Final notice', handover: 'Handover', 'call-confirmation': 'Call confirmation', 'promise-confirmation': 'Agreement confirmation',
+    'installment-reminder': 'Installment reminder', 'arrangement-confirmation': 'Arrangement confirmation',
   },
   letters: { 'final-notice': 'Final notice, pay within 5 working days', 'fourteen-day': 'Fourteen-day letter (consumer)' },
   tones: { vriendelijk: 'Friendly', zakelijk: 'Businesslike', streng: 'Firm' },

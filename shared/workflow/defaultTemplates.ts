@@ -310,6 +310,124 @@ Met vriendelijke groet,
 {{bedrijf.naam}}`,
     },
   },
+  'installment-reminder': {
+    vriendelijk: {
+      subject: 'Seintje: termijn {{termijn.nummer}} van onze betalingsregeling ({{termijn.datum}})',
+      body: `Beste {{contactpersoon}},
+
+Even een vriendelijk seintje vooraf: op {{termijn.datum}} staat termijn {{termijn.nummer}} van {{regeling.aantal}} van onze betalingsregeling gepland, voor {{factuur}}.
+
+Te betalen: {{termijn.bedrag}}, uiterlijk {{termijn.datum}}
+Naar: {{iban}} ten name van {{bedrijf.naam}}
+Omschrijving: {{betalingskenmerk}}
+
+In de bijlage staat het betaalschema met een QR-code; in een bank-app die dat ondersteunt betaal je daarmee in één keer. Tot nu toe is {{regeling.betaald}} van de {{regeling.totaal}} betaald.
+
+Staat de betaling al klaar? Dan is dit bericht alleen ter herinnering. Lukt het deze keer niet, laat het me dan vóór {{termijn.datum}} weten; dan kijken we samen wat er mogelijk is.
+
+Hartelijke groet,
+{{afzender}}
+{{bedrijf.naam}}`,
+    },
+    zakelijk: {
+      subject: 'Herinnering termijn {{termijn.nummer}} betalingsregeling, uiterlijk {{termijn.datum}}',
+      body: `Geachte {{contactpersoon}},
+
+Graag herinner ik u aan termijn {{termijn.nummer}} van {{regeling.aantal}} van de betalingsregeling voor {{factuur}}.
+
+Te betalen: {{termijn.bedrag}}, uiterlijk {{termijn.datum}}
+Rekening: {{iban}} ten name van {{bedrijf.naam}}
+Omschrijving: {{betalingskenmerk}}
+
+Het betaalschema vindt u in de bijlage. Tot nu toe is {{regeling.betaald}} van de {{regeling.totaal}} voldaan.
+
+Heeft u de betaling al ingepland, dan is dit bericht alleen ter informatie. Kunt u deze termijn onverhoopt niet op tijd betalen, neemt u dan vóór {{termijn.datum}} contact met mij op.
+
+Met vriendelijke groet,
+{{afzender}}
+{{bedrijf.naam}}`,
+    },
+    streng: {
+      subject: 'Termijn {{termijn.nummer}} betalingsregeling vervalt op {{termijn.datum}}',
+      body: `Geachte {{contactpersoon}},
+
+Op {{termijn.datum}} vervalt termijn {{termijn.nummer}} van {{regeling.aantal}} van de betalingsregeling voor {{factuur}}. Ik verzoek u {{termijn.bedrag}} uiterlijk op die datum te voldoen op {{iban}} ten name van {{bedrijf.naam}}, onder vermelding van {{betalingskenmerk}}.
+
+Het betaalschema vindt u in de bijlage. Tot nu toe is {{regeling.betaald}} van de {{regeling.totaal}} voldaan; nog te betalen is {{regeling.resterend}}.
+
+{{regeling.vervalbeding}}
+
+Met vriendelijke groet,
+{{afzender}}
+{{bedrijf.naam}}`,
+    },
+  },
+  'arrangement-confirmation': {
+    vriendelijk: {
+      subject: 'Onze betalingsregeling voor {{factuur}}',
+      body: `Beste {{contactpersoon}},
+
+Fijn dat we er samen uit zijn gekomen. Hierbij zet ik de betalingsregeling op een rij, zodat we allebei weten waar we aan toe zijn.
+
+Het gaat om:
+{{facturen}}
+
+Je betaalt in totaal {{regeling.totaal}} ({{regeling.opbouw}}) in {{regeling.termijnen}}:
+{{regeling.schema}}
+
+Je kunt elke termijn overmaken naar {{iban}} ten name van {{bedrijf.naam}}, met als omschrijving {{betalingskenmerk}}. In de bijlage staat het schema met een QR-code voor de eerstvolgende termijn. Zolang de termijnen binnenkomen, onderneem ik verder niets.
+
+{{regeling.vervalbeding}}
+
+Klopt er iets niet in dit overzicht? Laat het me dan binnen een week weten.
+
+Hartelijke groet,
+{{afzender}}
+{{bedrijf.naam}}`,
+    },
+    zakelijk: {
+      subject: 'Bevestiging betalingsregeling {{factuur}}',
+      body: `Geachte {{contactpersoon}},
+
+Hierbij bevestig ik de betalingsregeling die wij hebben afgesproken voor:
+
+{{facturen}}
+
+U betaalt in totaal {{regeling.totaal}} ({{regeling.opbouw}}) in {{regeling.termijnen}}:
+{{regeling.schema}}
+
+Wilt u elke termijn overmaken naar {{iban}} ten name van {{bedrijf.naam}}, onder vermelding van {{betalingskenmerk}}? Het betaalschema vindt u ook in de bijlage. Zolang de termijnen op tijd worden betaald, onderneem ik geen verdere stappen.
+
+{{regeling.vervalbeding}}
+
+Is deze bevestiging volgens u onjuist, laat het mij dan binnen vijf werkdagen weten.
+
+Met vriendelijke groet,
+{{afzender}}
+{{bedrijf.naam}}`,
+    },
+    streng: {
+      subject: 'Vastlegging betalingsregeling {{factuur}}',
+      body: `Geachte {{contactpersoon}},
+
+Hierbij leg ik de betalingsregeling vast die wij hebben afgesproken voor:
+
+{{facturen}}
+
+U betaalt in totaal {{regeling.totaal}} ({{regeling.opbouw}}) in {{regeling.termijnen}}:
+{{regeling.schema}}
+
+Betaling op {{iban}} ten name van {{bedrijf.naam}}, onder vermelding van {{betalingskenmerk}}. Zolang de termijnen op tijd worden betaald, onderneem ik geen verdere stappen.
+
+{{regeling.vervalbeding}}
+
+Is deze vastlegging volgens u onjuist, laat het mij dan binnen vijf werkdagen weten.
+
+Met vriendelijke groet,
+{{afzender}}
+{{bedrijf.naam}}`,
+    },
+  },
 };
 
 const en: Record<MailStep, PerTone> = {
@@ -606,6 +724,124 @@ Note of the call:
 Total outstanding: {{totaal}}
 
 Payment to {{iban}} in the name of {{bedrijf.naam}}, quoting payment reference {{betalingskenmerk}}. Until that date I will take no further steps. If the agreement is not kept, I will continue the collection procedure with a final notice.
+
+Kind regards,
+{{afzender}}
+{{bedrijf.naam}}`,
+    },
+  },
+  'installment-reminder': {
+    vriendelijk: {
+      subject: 'Heads-up: installment {{termijn.nummer}} of our payment arrangement ({{termijn.datum}})',
+      body: `Dear {{contactpersoon}},
+
+Just a friendly heads-up: installment {{termijn.nummer}} of {{regeling.aantal}} of our payment arrangement for {{factuur}} is planned for {{termijn.datum}}.
+
+To pay: {{termijn.bedrag}}, by {{termijn.datum}}
+To: {{iban}} in the name of {{bedrijf.naam}}
+Description: {{betalingskenmerk}}
+
+The attached schedule has a QR code that lets you pay in one go in a banking app that supports it. So far {{regeling.betaald}} of the {{regeling.totaal}} has been paid.
+
+Already scheduled the payment? Then this is just a reminder. If it does not work out this time, please let me know before {{termijn.datum}}; we will see together what is possible.
+
+Kind regards,
+{{afzender}}
+{{bedrijf.naam}}`,
+    },
+    zakelijk: {
+      subject: 'Reminder: installment {{termijn.nummer}} of the payment arrangement, due {{termijn.datum}}',
+      body: `Dear {{contactpersoon}},
+
+I would like to remind you of installment {{termijn.nummer}} of {{regeling.aantal}} of the payment arrangement for {{factuur}}.
+
+To pay: {{termijn.bedrag}}, by {{termijn.datum}}
+Account: {{iban}} in the name of {{bedrijf.naam}}
+Description: {{betalingskenmerk}}
+
+The schedule is attached. So far {{regeling.betaald}} of the {{regeling.totaal}} has been paid.
+
+If you have already scheduled the payment, this message is for your information only. If you cannot pay this installment on time, please contact me before {{termijn.datum}}.
+
+Kind regards,
+{{afzender}}
+{{bedrijf.naam}}`,
+    },
+    streng: {
+      subject: 'Installment {{termijn.nummer}} of the payment arrangement is due on {{termijn.datum}}',
+      body: `Dear {{contactpersoon}},
+
+Installment {{termijn.nummer}} of {{regeling.aantal}} of the payment arrangement for {{factuur}} is due on {{termijn.datum}}. Please pay {{termijn.bedrag}} by that date to {{iban}} in the name of {{bedrijf.naam}}, quoting {{betalingskenmerk}}.
+
+The schedule is attached. So far {{regeling.betaald}} of the {{regeling.totaal}} has been paid; {{regeling.resterend}} remains to be paid.
+
+{{regeling.vervalbeding}}
+
+Kind regards,
+{{afzender}}
+{{bedrijf.naam}}`,
+    },
+  },
+  'arrangement-confirmation': {
+    vriendelijk: {
+      subject: 'Our payment arrangement for {{factuur}}',
+      body: `Dear {{contactpersoon}},
+
+I am glad we worked it out together. Here is the payment arrangement in writing, so that we both know where we stand.
+
+It concerns:
+{{facturen}}
+
+You will pay {{regeling.totaal}} in total ({{regeling.opbouw}}) in {{regeling.termijnen}}:
+{{regeling.schema}}
+
+You can transfer each installment to {{iban}} in the name of {{bedrijf.naam}}, with the description {{betalingskenmerk}}. The attached schedule has a QR code for the next installment. As long as the installments come in, I will take no further steps.
+
+{{regeling.vervalbeding}}
+
+Is anything in this overview not right? Please let me know within a week.
+
+Kind regards,
+{{afzender}}
+{{bedrijf.naam}}`,
+    },
+    zakelijk: {
+      subject: 'Confirmation of the payment arrangement for {{factuur}}',
+      body: `Dear {{contactpersoon}},
+
+I hereby confirm the payment arrangement we agreed for:
+
+{{facturen}}
+
+You will pay {{regeling.totaal}} in total ({{regeling.opbouw}}) in {{regeling.termijnen}}:
+{{regeling.schema}}
+
+Please transfer each installment to {{iban}} in the name of {{bedrijf.naam}}, quoting {{betalingskenmerk}}. The schedule is also attached. As long as the installments are paid on time, I will take no further steps.
+
+{{regeling.vervalbeding}}
+
+If you believe this confirmation is incorrect, please let me know within five working days.
+
+Kind regards,
+{{afzender}}
+{{bedrijf.naam}}`,
+    },
+    streng: {
+      subject: 'Record of the payment arrangement for {{factuur}}',
+      body: `Dear {{contactpersoon}},
+
+I hereby record the payment arrangement we agreed for:
+
+{{facturen}}
+
+You will pay {{regeling.totaal}} in total ({{regeling.opbouw}}) in {{regeling.termijnen}}:
+{{regeling.schema}}
+
+Payment to {{iban}} in the name of {{bedrijf.naam}}, quoting {{betalingskenmerk}}. As long as the installments are paid on time, I will take no further steps.
+
+{{regeling.vervalbeding}}
+
+If you believe this record is incorrect, please let me know within five working days.
 
 Kind regards,
 {{afzender}}

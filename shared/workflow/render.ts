@@ -17,6 +17,8 @@ export function unknownVariables(text: string, known: readonly string[]): string
   return [...names];
 }
 
+const ARRANGEMENT: readonly MailStep[] = ['installment-reminder', 'arrangement-confirmation'];
+
 /** Every variable a template can use, with what it means (Dutch, English). */
 export const TEMPLATE_VARIABLES: readonly { name: string; nl: string; en: string; steps?: readonly MailStep[] }[] = [
   { name: 'klant.naam', nl: 'naam van de klant', en: 'customer name' },
@@ -40,6 +42,17 @@ export const TEMPLATE_VARIABLES: readonly { name: string; nl: string; en: string
   { name: 'gesprek.notities', nl: 'wat je over het gesprek noteerde', en: 'your notes of the call', steps: ['call-confirmation', 'promise-confirmation'] },
   { name: 'belofte.datum', nl: 'de datum waarop de klant beloofde te betalen', en: 'the date the customer promised to pay', steps: ['promise-confirmation'] },
   { name: 'belofte.bedrag', nl: 'het beloofde bedrag', en: 'the promised amount', steps: ['promise-confirmation'] },
+  { name: 'termijn.nummer', nl: 'het nummer van de termijn', en: 'the number of the installment', steps: ['installment-reminder'] },
+  { name: 'termijn.bedrag', nl: 'wat er van de termijn nog te betalen is', en: 'what is still to pay of the installment', steps: ['installment-reminder'] },
+  { name: 'termijn.datum', nl: 'de datum van de termijn', en: 'the date of the installment', steps: ['installment-reminder'] },
+  { name: 'regeling.aantal', nl: 'het aantal termijnen', en: 'the number of installments', steps: ARRANGEMENT },
+  { name: 'regeling.termijnen', nl: '"4 maandelijkse termijnen" of "één termijn"', en: '"4 monthly installments" or "one installment"', steps: ARRANGEMENT },
+  { name: 'regeling.totaal', nl: 'het totaal van de regeling', en: 'the total of the arrangement', steps: ARRANGEMENT },
+  { name: 'regeling.opbouw', nl: 'waaruit het totaal bestaat: hoofdsom, rente, kosten', en: 'what the total consists of: principal, interest, costs', steps: ARRANGEMENT },
+  { name: 'regeling.schema', nl: 'het betaalschema: elke termijn met bedrag en datum', en: 'the schedule: every installment with amount and date', steps: ARRANGEMENT },
+  { name: 'regeling.betaald', nl: 'wat er van de regeling al betaald is', en: 'what was paid of the arrangement so far', steps: ARRANGEMENT },
+  { name: 'regeling.resterend', nl: 'wat er van de regeling nog te betalen is', en: 'what remains to be paid of the arrangement', steps: ARRANGEMENT },
+  { name: 'regeling.vervalbeding', nl: 'de zin over het vervalbeding (leeg als dat niet is afgesproken)', en: 'the sentence about the acceleration clause (empty when none was agreed)', steps: ARRANGEMENT },
 ];
 
 export const TEMPLATE_VARIABLE_NAMES: readonly string[] = TEMPLATE_VARIABLES.map((v) => v.name);

@@ -32,10 +32,12 @@ const STEP_NAMES: Record<Lang, Record<WorkflowStep | MailStep, string>> = {
   nl: {
     nudge: 'Vriendelijke herinnering vooraf', 'reminder-1': 'Herinnering 1', 'reminder-2': 'Herinnering 2', call: 'Telefoongesprek',
     'final-notice': 'Laatste aanmaning', handover: 'Overdracht', 'call-confirmation': 'Bevestiging telefoongesprek', 'promise-confirmation': 'Bevestiging betalingsafspraak',
+    'installment-reminder': 'Herinnering termijn betalingsregeling', 'arrangement-confirmation': 'Bevestiging betalingsregeling',
   },
   en: {
     nudge: 'Friendly reminder before the due date', 'reminder-1': 'Reminder 1', 'reminder-2': 'Reminder 2', call: 'Phone call',
     'final-notice': 'Final notice', handover: 'Handover', 'call-confirmation': 'Call confirmation', 'promise-confirmation': 'Payment agreement confirmation',
+    'installment-reminder': 'Payment arrangement installment reminder', 'arrangement-confirmation': 'Payment arrangement confirmation',
   },
 };
 export const stepName = (step: WorkflowStep | MailStep, lang: Lang = 'nl') => STEP_NAMES[lang][step];

@@ -7,7 +7,8 @@ import type { Selectable } from 'kysely';
 import type { FileBytes, ParsedInputOf } from '../../../shared/contract';
 import { addDaysIso, daysBetween } from '../../../shared/domain/dates';
 import type { Invoice } from '../../../shared/domain/ledger';
-import type { MailDraft, MailStep, SentMail, Tone } from '../../../shared/domain/workflow';
+import type { ArrangementInterval } from '../../../shared/domain/arrangement';
+import { isArrangementStep, type MailDraft, type MailStep, type SentMail, type Tone } from '../../../shared/domain/workflow';
 import {
   addWorkingDays, epcQrPayload, formatBetalingskenmerk, formatIban, formatRfReference, isValidBetalingskenmerk, isValidRfReference, nextWorkingDay,
 } from '../../../shared/law';
@@ -21,6 +22,7 @@ import { addEvent } from '../ledger/events';
 import { buildLetterDocument, type LetterModel } from '../letters/layout';
 import { renderPdf } from '../pdf';
 import { sha256Hex } from '../util/hash';
+import { arrangementForDraft, type ArrangementDraft } from './arrangements';
 import { day, listJoin, money, requireBusiness, safeFileName, stepName, toBase64, type BusinessRow, type Lang } from './common';
 import { buildEml } from './eml';
 import { evaluateLedger, loadWorkflowSettings } from './load';
@@ -38,6 +40,8 @@ export interface DraftContext {
   tone: Tone;
   language: Lang;
   call: CallInfo | null;
+  /** Arrangement mails: the plan and the installment they are about. */
+  arrangement: ArrangementDraft | null;
   today: string;
 }
 
@@ -61,10 +65,23 @@ export function callInfo(ctx: Context, debtorId: number, callEventId?: number): 
 }
 
 /** Everything a draft is made from; the default invoices are those due for the step. */
-export function draftContext(ctx: Context, input: { debtorId: number; step: MailStep; tone?: Tone; invoiceIds?: number[]; callEventId?: number }): DraftContext {
+export function draftContext(ctx: Context, input: { debtorId: number; step: MailStep; tone?: Tone; invoiceIds?: number[]; callEventId?: number; planId?: number; seq?: number }): DraftContext {
   const business = requireBusiness(ctx);
   const debtor = ctx.sqlite.prepare('SELECT * FROM debtors WHERE id = ?').get(input.debtorId) as DebtorRow | undefined;
   if (!debtor) throw new AppError('not-found', 'Deze klant bestaat niet (meer).', 'This customer does not exist.');
+  if (isArrangementStep(input.step)) {
+    // About the arrangement's invoices, also when the last installments (interest, costs) come
+    // after every invoice was paid: then the paid invoices are named for reference.
+    const arrangement = arrangementForDraft(ctx, debtor.id, input.step, input.planId, input.seq);
+    const all = invoicesOfDebtor(ctx, debtor.id).filter((i) => i.kind === 'invoice');
+    const linked = all.filter((i) => arrangement.invoiceIds.includes(i.id));
+    const openLinked = linked.filter((i) => i.open > 0);
+    const invoices = openLinked.length ? openLinked : linked.length ? linked : all.filter((i) => i.open > 0);
+    return {
+      business, debtor, invoices, step: input.step, tone: input.tone ?? loadWorkflowSettings(ctx).defaultTone,
+      language: debtor.language, call: null, arrangement, today: ctx.today(),
+    };
+  }
   const open = invoicesOfDebtor(ctx, debtor.id).filter((i) => i.kind === 'invoice' && i.open > 0);
   const call = isConfirmation(input.step) ? callInfo(ctx, debtor.id, input.callEventId) : null;
   if (isConfirmation(input.step) && !call) {
@@ -96,13 +113,14 @@ export function draftContext(ctx: Context, input: { debtorId: number; step: Mail
   if (invoices.length === 0) throw new AppError('forbidden', 'Deze klant heeft geen openstaande facturen.', 'This customer has no open invoices.');
   return {
     business, debtor, invoices, step: input.step, tone: input.tone ?? loadWorkflowSettings(ctx).defaultTone,
-    language: debtor.language, call, today: ctx.today(),
+    language: debtor.language, call, arrangement: null, today: ctx.today(),
   };
 }
 
 /** The last day to pay that a message of this step asks for. */
-export function lastDayToPay(dc: Pick<DraftContext, 'step' | 'today' | 'invoices' | 'call'>): string {
+export function lastDayToPay(dc: Pick<DraftContext, 'step' | 'today' | 'invoices' | 'call'> & { arrangement?: ArrangementDraft | null }): string {
   const week = nextWorkingDay(addDaysIso(dc.today, 7));
+  if (dc.arrangement) return (dc.arrangement.installment ?? dc.arrangement.view.next ?? dc.arrangement.view.installments[0])?.dueDate ?? week;
   switch (dc.step) {
     case 'nudge': {
       const earliest = dc.invoices.map((i) => i.dueDate).sort()[0]!;
@@ -131,7 +149,7 @@ export function templateVariables(dc: DraftContext): Record<string, string> {
   const b = dc.business;
   const invs = dc.invoices;
   const total = invs.reduce((s, i) => s + i.open, 0);
-  const earliestDue = invs.map((i) => i.dueDate).sort()[0]!;
+  const earliestDue = invs.map((i) => i.dueDate).sort()[0] ?? dc.today;
   const services = [...new Set(invs.map((i) => i.description.trim()).filter(Boolean))];
   const lines = invs.map((i) => {
     const what = i.description.trim() ? ` (${i.description.trim()})` : '';
@@ -167,13 +185,80 @@ export function templateVariables(dc: DraftContext): Record<string, string> {
     'gesprek.notities': dc.call?.notes.trim() || '—',
     'belofte.datum': promise ? day(promise.date) : '',
     'belofte.bedrag': promise ? money(promise.amount ?? total, lang) : money(total, lang),
+    ...(dc.arrangement ? arrangementVariables(dc, dc.arrangement) : {}),
   };
 }
 
-const REF_CODE: Record<MailStep, string> = { nudge: 'N', 'reminder-1': 'H1', 'reminder-2': 'H2', 'call-confirmation': 'B', 'promise-confirmation': 'T' };
+const INTERVAL_WORDS: Record<Lang, Record<ArrangementInterval, string>> = {
+  nl: { week: 'wekelijkse', 'two-weeks': 'tweewekelijkse', month: 'maandelijkse' },
+  en: { week: 'weekly', 'two-weeks': 'fortnightly', month: 'monthly' },
+};
+
+/** The schedule as lines for a mail or a letter: `- Termijn 2: € 453,75, uiterlijk 24-11-2026 (betaald)`. */
+export function scheduleLines(a: ArrangementDraft, lang: Lang): string {
+  const state = (status: string, paid: number) => {
+    if (status === 'paid') return lang === 'nl' ? ' (betaald)' : ' (paid)';
+    if (paid > 0) return lang === 'nl' ? ` (${money(paid, lang)} betaald)` : ` (${money(paid, lang)} paid)`;
+    return '';
+  };
+  return a.view.installments.map((i) => lang === 'nl'
+    ? `- Termijn ${i.seq}: ${money(i.amount, lang)}, uiterlijk ${day(i.dueDate)}${state(i.status, i.paid)}`
+    : `- Installment ${i.seq}: ${money(i.amount, lang)}, by ${day(i.dueDate)}${state(i.status, i.paid)}`).join('\n');
+}
+
+/** The reference to quote with an installment: the invoice's kenmerk when there is one, else a plain text. */
+export function arrangementReference(dc: Pick<DraftContext, 'invoices' | 'language'>, a: ArrangementDraft): { reference: string; structured: string | null } {
+  const single = dc.invoices.length === 1 ? dc.invoices[0]! : null;
+  if (single && (isValidRfReference(single.paymentReference) || isValidBetalingskenmerk(single.paymentReference))) {
+    return { reference: formatReference(single.paymentReference), structured: single.paymentReference };
+  }
+  // Only characters every Dutch bank keeps in a description (the SEPA set): letters, digits, ( ) , -
+  const numbers = dc.invoices.map((i) => i.number).join(', ');
+  const seq = a.installment ? ` (${dc.language === 'nl' ? 'termijn' : 'installment'} ${a.installment.seq})` : '';
+  return { reference: `${dc.language === 'nl' ? 'Regeling' : 'Arrangement'} ${numbers}${seq}`.trim().slice(0, 140), structured: null };
+}
+
+/** The arrangement's variables (shared/workflow/render.ts lists them with the steps that offer them). */
+function arrangementVariables(dc: DraftContext, a: ArrangementDraft): Record<string, string> {
+  const lang = dc.language;
+  const v = a.view;
+  const inst = a.installment ?? v.next ?? v.installments[0]!;
+  const friendly = dc.tone === 'vriendelijk';
+  const parts = [lang === 'nl' ? `${money(v.principal, lang)} aan openstaande facturen` : `${money(v.principal, lang)} in outstanding invoices`];
+  if (v.interest > 0) parts.push(lang === 'nl' ? `${money(v.interest, lang)} rente` : `${money(v.interest, lang)} interest`);
+  if (v.costs > 0) parts.push(lang === 'nl' ? `${money(v.costs, lang)} incassokosten` : `${money(v.costs, lang)} collection costs`);
+  const clause = !v.accelerationClause ? '' : lang === 'nl'
+    ? friendly
+      ? 'Wordt een termijn niet op tijd betaald, dan is het hele resterende bedrag in één keer opeisbaar. Lukt een termijn een keer niet, laat het me dan vóór de datum weten; dan kijken we samen wat kan.'
+      : 'Wordt een termijn niet op tijd betaald, dan is het gehele resterende bedrag direct in één keer opeisbaar, zonder nadere ingebrekestelling. Lukt een termijn een keer niet, neemt u dan vóór de vervaldag contact met mij op.'
+    : friendly
+      ? 'If an installment is not paid on time, the whole remaining amount becomes due at once. If an installment ever does not work out, please let me know before its date; we will see together what is possible.'
+      : 'If an installment is not paid on time, the entire remaining amount becomes due at once, without further notice. If you cannot pay an installment on time, please contact me before its due date.';
+  return {
+    'termijn.nummer': String(inst.seq),
+    'termijn.bedrag': money(a.installment ? a.installment.open : inst.amount, lang),
+    'termijn.datum': day(inst.dueDate),
+    'regeling.aantal': String(v.installments.length),
+    'regeling.totaal': money(v.total, lang),
+    'regeling.opbouw': listJoin(parts, lang),
+    'regeling.schema': scheduleLines(a, lang),
+    'regeling.termijnen': v.installments.length === 1
+      ? (lang === 'nl' ? 'één termijn' : 'one installment')
+      : `${v.installments.length} ${INTERVAL_WORDS[lang][v.interval]} ${lang === 'nl' ? 'termijnen' : 'installments'}`,
+    'regeling.betaald': money(v.paid, lang),
+    'regeling.resterend': money(v.remaining, lang),
+    'regeling.vervalbeding': clause,
+    betalingskenmerk: arrangementReference(dc, a).reference,
+  };
+}
+
+const REF_CODE: Record<MailStep, string> = {
+  nudge: 'N', 'reminder-1': 'H1', 'reminder-2': 'H2', 'call-confirmation': 'B', 'promise-confirmation': 'T', 'installment-reminder': 'RT', 'arrangement-confirmation': 'R',
+};
 
 /** The PDF specification: the covered invoices, the total and how to pay (with the EPC QR code). */
 export function specificationModel(dc: DraftContext): LetterModel {
+  if (dc.arrangement) return arrangementSpecificationModel(dc, dc.arrangement);
   const lang = dc.language;
   const b = dc.business;
   const d = dc.debtor;
@@ -225,8 +310,83 @@ export function specificationModel(dc: DraftContext): LetterModel {
   };
 }
 
+function senderOf(b: BusinessRow): LetterModel['sender'] {
+  return {
+    name: b.name, contactName: b.contact_name ?? undefined, street: b.street, postcode: b.postcode, city: b.city, country: b.country,
+    kvk: b.kvk ?? undefined, vatId: b.vat_id ?? undefined, iban: b.iban, bic: b.bic ?? undefined, phone: b.phone ?? undefined,
+    email: b.email ?? undefined, website: b.website ?? undefined,
+  };
+}
+
+/**
+ * The PDF with an arrangement mail: the schedule with what is paid, and how to pay the installment
+ * (the amount and date of this installment in the EPC QR code), or for the confirmation the first
+ * installment still open.
+ */
+function arrangementSpecificationModel(dc: DraftContext, a: ArrangementDraft): LetterModel {
+  const lang = dc.language;
+  const b = dc.business;
+  const d = dc.debtor;
+  const v = a.view;
+  const inst = a.installment ?? v.next ?? v.installments[0]!;
+  const amount = a.installment ? a.installment.open : inst.open || inst.amount;
+  const { reference, structured } = arrangementReference(dc, a);
+  let qrPayload: string | undefined;
+  try {
+    qrPayload = epcQrPayload({ name: b.name.slice(0, 70), iban: b.iban, bic: b.bic ?? undefined, amount, ...(structured ? { reference: structured } : { text: reference.slice(0, 140) }) });
+  } catch {
+    qrPayload = undefined; // a name or text the EPC standard cannot carry: the details are printed anyway
+  }
+  const friendly = dc.tone === 'vriendelijk';
+  const contact = d.contact_name?.trim() || d.name;
+  const n = v.installments.length;
+  const schedule = scheduleLines(a, lang).replace(/^- /gm, '');
+  // The invoices in one sentence rather than a table: with the schedule and the payment block the
+  // page stays one A4.
+  const about = dc.invoices.length ? ` (${lang === 'nl' ? (dc.invoices.length === 1 ? 'factuur' : 'facturen') : dc.invoices.length === 1 ? 'invoice' : 'invoices'} ${listJoin(dc.invoices.map((i) => i.number), lang)})` : '';
+  const intro = lang === 'nl'
+    ? a.installment
+      ? `Hieronder staat het betaalschema van de betalingsregeling${about}, met de gegevens om termijn ${inst.seq} van ${n} te betalen.`
+      : `Hieronder staat het betaalschema van de betalingsregeling die we hebben afgesproken${about}: ${money(v.total, lang)} in ${n === 1 ? 'één termijn' : `${n} termijnen`}.`
+    : a.installment
+      ? `Below is the schedule of the payment arrangement${about}, with the details to pay installment ${inst.seq} of ${n}.`
+      : `Below is the schedule of the payment arrangement we agreed${about}: ${money(v.total, lang)} in ${n === 1 ? 'one installment' : `${n} installments`}.`;
+  const qrLine = qrPayload ? (lang === 'nl' ? ` Met de QR-code ${friendly ? 'betaal je' : 'betaalt u'} ${a.installment ? 'deze termijn' : 'de eerstvolgende termijn'} in een bank-app die dat ondersteunt.` : ` The QR code pays ${a.installment ? 'this installment' : 'the next installment'} in a banking app that supports it.`) : '';
+  const paragraphs = [
+    `${intro}${qrLine}`,
+    `**${lang === 'nl' ? 'Betaalschema' : 'Payment schedule'}**
+${schedule}`,
+    lang === 'nl'
+      ? `Al betaald: ${money(v.paid, lang)}. Nog te betalen: ${money(v.remaining, lang)}.`
+      : `Paid so far: ${money(v.paid, lang)}. Still to pay: ${money(v.remaining, lang)}.`,
+    lang === 'nl'
+      ? friendly ? 'Klopt er iets niet, of lukt een termijn niet? Laat het me gerust weten.' : 'Heeft u vragen over dit schema, neemt u dan gerust contact met mij op.'
+      : 'If something is not right, or an installment does not work out, please let me know.',
+  ];
+  return {
+    language: lang,
+    sender: senderOf(b),
+    recipient: { name: d.name, contactName: d.contact_name ?? undefined, street: d.street ?? '', postcode: d.postcode ?? '', city: d.city ?? '', country: d.country },
+    place: b.city,
+    date: dc.today,
+    ourReference: `K${d.id}-${dc.today.replace(/-/g, '')}-${REF_CODE[dc.step]}${a.installment ? inst.seq : ''}`,
+    subject: lang === 'nl'
+      ? a.installment ? `Betalingsregeling: termijn ${inst.seq} van ${n}` : 'Betalingsregeling: betaalschema'
+      : a.installment ? `Payment arrangement: installment ${inst.seq} of ${n}` : 'Payment arrangement: schedule',
+    salutation: lang === 'nl' ? `${friendly ? 'Beste' : 'Geachte'} ${contact},` : `Dear ${contact},`,
+    paragraphs,
+    closing: lang === 'nl' ? (friendly ? 'Hartelijke groet,' : 'Met vriendelijke groet,') : 'Kind regards,',
+    signatureName: b.contact_name?.trim() || b.name,
+    payment: {
+      iban: b.iban, bic: b.bic ?? undefined, accountName: b.name, reference, amount, lastDay: inst.dueDate, qrPayload,
+      ...(structured ? {} : { referenceLabel: lang === 'nl' ? 'Omschrijving' : 'Description' }),
+    },
+  };
+}
+
 function pdfFileName(dc: DraftContext): string {
-  return `${safeFileName(`${dc.today} ${dc.language === 'nl' ? 'Specificatie' : 'Statement'} ${dc.debtor.name}`)}.pdf`;
+  const what = dc.arrangement ? (dc.language === 'nl' ? 'Betaalschema' : 'Payment schedule') : dc.language === 'nl' ? 'Specificatie' : 'Statement';
+  return `${safeFileName(`${dc.today} ${what} ${dc.debtor.name}`)}.pdf`;
 }
 
 export async function specificationPdf(dc: DraftContext): Promise<{ fileName: string; bytes: Uint8Array }> {
@@ -244,10 +404,28 @@ export async function draftReminder(ctx: Context, input: ParsedInputOf<'reminder
     to: dc.debtor.email, toName: dc.debtor.contact_name?.trim() || dc.debtor.name,
     subject: renderTemplate(template.subject, variables).replace(/\s*\n\s*/g, ' ').trim(),
     body: renderTemplate(template.body, variables),
-    invoiceIds: dc.invoices.map((i) => i.id), total: dc.invoices.reduce((s, i) => s + i.open, 0),
+    invoiceIds: dc.invoices.map((i) => i.id), total: draftTotal(dc),
     invoices: dc.invoices.map((i) => ({ id: i.id, number: i.number, open: i.open, dueDate: i.dueDate, daysOverdue: i.daysOverdue, description: i.description })),
     attachment: { fileName: pdf.fileName, mimeType: 'application/pdf', dataBase64: toBase64(pdf.bytes) },
-    variables, callEventId: dc.call?.eventId ?? null,
+    variables, callEventId: dc.call?.eventId ?? null, arrangement: arrangementOfDraft(dc),
+  };
+}
+
+/** What the draft asks to be paid: the open invoices; for an arrangement mail the installment, or the arrangement's total. */
+function draftTotal(dc: DraftContext): number {
+  const a = arrangementOfDraft(dc);
+  if (!a) return dc.invoices.reduce((s, i) => s + i.open, 0);
+  return a.seq !== null ? a.amount : a.total;
+}
+
+/** What an arrangement mail is about, for the draft screen (and for eml/markSent to name the same installment). */
+function arrangementOfDraft(dc: DraftContext): MailDraft['arrangement'] {
+  const a = dc.arrangement;
+  if (!a) return null;
+  const inst = a.installment ?? a.view.next ?? a.view.installments[0]!;
+  return {
+    planId: a.view.planId, seq: a.installment?.seq ?? null, dueDate: inst.dueDate, amount: a.installment ? a.installment.open : inst.amount,
+    count: a.view.installments.length, total: a.view.total, remaining: a.view.remaining,
   };
 }
 
@@ -270,6 +448,8 @@ export async function reminderEml(ctx: Context, input: ParsedInputOf<'reminders.
 const EVENT_TYPE: Record<MailStep, string> = {
   nudge: 'nudge.sent', 'reminder-1': 'reminder.sent', 'reminder-2': 'reminder.sent',
   'call-confirmation': 'call.confirmation-sent', 'promise-confirmation': 'call.confirmation-sent',
+  // Not 'reminder.sent': a mail about an installment is no step of the collection plan (engine.ts).
+  'installment-reminder': 'arrangement.reminder-sent', 'arrangement-confirmation': 'arrangement.confirmation-sent',
 };
 
 export async function markReminderSent(ctx: Context, input: ParsedInputOf<'reminders.markSent'>): Promise<SentMail> {
@@ -282,6 +462,16 @@ export async function markReminderSent(ctx: Context, input: ParsedInputOf<'remin
       if (already) {
         throw new AppError('conflict', `${stepName(dc.step)} is voor ${dc.invoices.length === 1 ? 'deze factuur' : 'deze facturen'} al als verstuurd vastgelegd.`,
           `${stepName(dc.step, 'en')} was already recorded as sent for these invoices.`);
+      }
+    } else if (dc.arrangement) {
+      const a = dc.arrangement;
+      if (a.installment) {
+        if (a.view.installments.find((i) => i.seq === a.installment!.seq)?.reminderSent) {
+          throw new AppError('conflict', `De herinnering voor termijn ${a.installment.seq} (${day(a.installment.dueDate)}) is al als verstuurd vastgelegd.`,
+            `The reminder for installment ${a.installment.seq} (${a.installment.dueDate}) was already recorded as sent.`);
+        }
+      } else if (a.view.confirmedByMail) {
+        throw new AppError('conflict', 'De bevestiging van deze betalingsregeling is al als verstuurd vastgelegd.', 'The confirmation of this payment arrangement was already recorded as sent.');
       }
     } else {
       const sent = ctx.sqlite.prepare(`SELECT 1 FROM events WHERE debtor_id = ? AND type = 'call.confirmation-sent' AND json_extract(data_json, '$.callEventId') = ?`)
@@ -309,16 +499,23 @@ export async function markReminderSent(ctx: Context, input: ParsedInputOf<'remin
       bytes: textBytes, size: textBytes.length, sha256: mailSha, is_demo: dc.debtor.is_demo, created_at: now,
     }).returning('id').executeTakeFirstOrThrow();
     const attachment = await ctx.db.insertInto('documents').values({
-      debtor_id: dc.debtor.id, kind: isConfirmation(dc.step) ? 'confirmation' : 'reminder', file_name: pdf.fileName, mime_type: 'application/pdf',
+      debtor_id: dc.debtor.id, kind: isConfirmation(dc.step) || dc.step === 'arrangement-confirmation' ? 'confirmation' : 'reminder', file_name: pdf.fileName, mime_type: 'application/pdf',
       bytes: pdfBuffer, size: pdfBuffer.length, sha256: pdfSha, is_demo: dc.debtor.is_demo, created_at: now,
     }).returning('id').executeTakeFirstOrThrow();
+    const a = arrangementOfDraft(dc);
+    const summary = !a
+      ? `${stepName(dc.step)} verstuurd per e-mail: ${numbers.length === 1 ? 'factuur' : 'facturen'} ${listJoin(numbers, 'nl')} (${money(total, 'nl')})`
+      : a.seq !== null
+        ? `${stepName(dc.step)} verstuurd per e-mail: termijn ${a.seq} van ${a.count} (${money(a.amount, 'nl')}, uiterlijk ${day(a.dueDate)})`
+        : `${stepName(dc.step)} verstuurd per e-mail: ${a.count === 1 ? 'één termijn' : `${a.count} termijnen`}, totaal ${money(a.total, 'nl')}`;
     const eventId = await addEvent(ctx, {
       debtorId: dc.debtor.id, type: EVENT_TYPE[dc.step], occurredOn: dc.today, invoiceIds: dc.invoices.map((i) => i.id), documentId: mail.id,
-      summary: `${stepName(dc.step)} verstuurd per e-mail: ${numbers.length === 1 ? 'factuur' : 'facturen'} ${listJoin(numbers, 'nl')} (${money(total, 'nl')})`,
+      summary,
       data: {
-        step: dc.step, channel: 'email', tone: dc.tone, language: dc.language, subject: input.subject, to: dc.debtor.email, total,
+        step: dc.step, channel: 'email', tone: dc.tone, language: dc.language, subject: input.subject, to: dc.debtor.email, total: a ? a.amount : total,
         mailDocumentId: mail.id, mailSha256: mailSha, pdfDocumentId: attachment.id, pdfSha256: pdfSha,
         ...(dc.call ? { callEventId: dc.call.eventId } : {}),
+        ...(a ? { planId: a.planId, seq: a.seq, dueDate: a.seq !== null ? a.dueDate : null } : {}),
       },
     });
     return { eventId, mailDocumentId: mail.id, pdfDocumentId: attachment.id, sha256: mailSha };

@@ -300,10 +300,10 @@ export function evaluateDebtor(debtor: EngineDebtor, businessLadder: Ladder, tod
     let missed: MissedInstallment | null = null;
     for (const inst of [...plan.installments].sort((a, b) => a.seq - b.seq)) {
       owed += inst.amount;
-      if (memo.day(memo.addWorkingDays(inst.dueDate, ladder.promiseGraceWorkingDays)) < today && plan.paidSince < owed) {
-        missed = { planId: plan.id, seq: inst.seq, dueDate: inst.dueDate, amount: owed - plan.paidSince };
-        break;
-      }
+      if (memo.day(memo.addWorkingDays(inst.dueDate, ladder.promiseGraceWorkingDays)) >= today) continue;
+      // The first installment missed, with what is behind over every installment whose grace passed.
+      if (missed) missed.amount = owed - plan.paidSince;
+      else if (plan.paidSince < owed) missed = { planId: plan.id, seq: inst.seq, dueDate: inst.dueDate, amount: owed - plan.paidSince };
     }
     if (missed) missedInstallments.push(missed);
     else pauses.push({ reason: 'arrangement', until: null, invoiceIds: openIds, wholeDebtor: true, note: null });

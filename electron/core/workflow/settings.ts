@@ -22,7 +22,7 @@ export function saveWorkflowSettings(ctx: Context, input: ParsedInputOf<'workflo
   return loadWorkflowSettings(ctx);
 }
 
-function overrideOf(json: string | null): LadderOverride | null {
+export function overrideOf(json: string | null): LadderOverride | null {
   if (!json) return null;
   try {
     const parsed = ladderOverrideSchema.safeParse(JSON.parse(json));

@@ -6,10 +6,11 @@
 import type { TemplateSample } from '../../../shared/contract/methods/workflow';
 import type { ParsedInputOf } from '../../../shared/contract';
 import { addDaysIso, daysBetween } from '../../../shared/domain/dates';
-import type { PausedDebtor, TodayList, WorkItem, WorkNote } from '../../../shared/domain/workflow';
+import { isArrangementStep, type PausedDebtor, type TodayList, type WorkItem, type WorkNote } from '../../../shared/domain/workflow';
 import type { Context } from '../context';
 import { transaction } from '../db/transaction';
 import { addEvent } from '../ledger/events';
+import { arrangementWork, settleArrangements } from './arrangements';
 import { day, money } from './common';
 import { draftContext, templateVariables, type CallInfo, type DraftContext } from './drafts';
 import { evaluateLedger, type Evaluated } from './load';
@@ -52,6 +53,9 @@ export async function settlePromises(ctx: Context, evaluated: Evaluated[]): Prom
 
 export async function getToday(ctx: Context): Promise<TodayList> {
   const today = ctx.today();
+  // Missed installments and completed arrangements are recorded like promises (once each), first:
+  // a completed arrangement no longer pauses the customer.
+  await settleArrangements(ctx);
   const evaluated = evaluateLedger(ctx);
   const settled = await settlePromises(ctx, evaluated);
   const recentlyBroken = ctx.sqlite.prepare(`SELECT debtor_id, promised_date, amount_cents FROM promises WHERE status = 'broken' AND resolved_on >= ?`)
@@ -93,7 +97,7 @@ export async function getToday(ctx: Context): Promise<TodayList> {
   }
   items.sort((a, b) => a.dueSince.localeCompare(b.dueSince) || a.debtorName.localeCompare(b.debtorName, 'nl'));
   paused.sort((a, b) => a.debtorName.localeCompare(b.debtorName, 'nl'));
-  return { today, items, paused, settled };
+  return { today, items, arrangements: arrangementWork(ctx), paused, settled };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -107,6 +111,11 @@ const SAMPLE: Record<'nl' | 'en', Record<string, string>> = {
     betalingskenmerk: '7000 0000 0000 1014', 'bedrijf.naam': 'Jouw bedrijf', 'bedrijf.telefoon': '06 12345678', 'bedrijf.email': 'jij@jouwbedrijf.nl',
     afzender: 'Jouw naam', vandaag: '24-11-2026', 'gesprek.datum': '24-11-2026', 'gesprek.notities': 'De factuur was in de spam beland; betaling volgt volgende week.',
     'belofte.datum': '01-12-2026', 'belofte.bedrag': '€ 1.210,00',
+    'termijn.nummer': '2', 'termijn.bedrag': '€ 403,33', 'termijn.datum': '01-12-2026', 'regeling.aantal': '3', 'regeling.termijnen': '3 maandelijkse termijnen',
+    'regeling.totaal': '€ 1.210,00', 'regeling.opbouw': '€ 1.210,00 aan openstaande facturen',
+    'regeling.schema': '- Termijn 1: € 403,33, uiterlijk 01-11-2026 (betaald)\n- Termijn 2: € 403,33, uiterlijk 01-12-2026\n- Termijn 3: € 403,34, uiterlijk 01-01-2027',
+    'regeling.betaald': '€ 403,33', 'regeling.resterend': '€ 806,67',
+    'regeling.vervalbeding': 'Wordt een termijn niet op tijd betaald, dan is het hele resterende bedrag in één keer opeisbaar. Lukt een termijn een keer niet, laat het me dan vóór de datum weten; dan kijken we samen wat kan.',
   },
   en: {
     'klant.naam': 'Sample Customer Ltd', contactpersoon: 'Sanne de Vries', dienst: 'design of the new corporate identity',
@@ -115,11 +124,20 @@ const SAMPLE: Record<'nl' | 'en', Record<string, string>> = {
     betalingskenmerk: '7000 0000 0000 1014', 'bedrijf.naam': 'Your business', 'bedrijf.telefoon': '06 12345678', 'bedrijf.email': 'you@yourbusiness.nl',
     afzender: 'Your name', vandaag: '24-11-2026', 'gesprek.datum': '24-11-2026', 'gesprek.notities': 'The invoice had ended up in spam; payment follows next week.',
     'belofte.datum': '01-12-2026', 'belofte.bedrag': '€1,210.00',
+    'termijn.nummer': '2', 'termijn.bedrag': '€403.33', 'termijn.datum': '01-12-2026', 'regeling.aantal': '3', 'regeling.termijnen': '3 monthly installments',
+    'regeling.totaal': '€1,210.00', 'regeling.opbouw': '€1,210.00 in outstanding invoices',
+    'regeling.schema': '- Installment 1: €403.33, by 01-11-2026 (paid)\n- Installment 2: €403.33, by 01-12-2026\n- Installment 3: €403.34, by 01-01-2027',
+    'regeling.betaald': '€403.33', 'regeling.resterend': '€806.67',
+    'regeling.vervalbeding': 'If an installment is not paid on time, the whole remaining amount becomes due at once. If an installment ever does not work out, please let me know before its date; we will see together what is possible.',
   },
 };
 
 export function templateSample(ctx: Context, input: ParsedInputOf<'templates.sample'>): TemplateSample {
   let debtorId = input.debtorId;
+  if (debtorId === undefined && isArrangementStep(input.step)) {
+    // An arrangement mail previews best with a customer who has one running.
+    debtorId = (ctx.sqlite.prepare("SELECT debtor_id FROM payment_plans WHERE status = 'active' ORDER BY id DESC LIMIT 1").get() as { debtor_id: number } | undefined)?.debtor_id;
+  }
   if (debtorId === undefined) {
     const evaluated = evaluateLedger(ctx, undefined, false);
     debtorId = (evaluated.find((e) => e.state.actions.some((a) => a.step === input.step)) ?? evaluated[0])?.debtor.id;

@@ -9,6 +9,7 @@ import { useApp } from '../store';
 import { DebtorForm } from './DebtorForm';
 import { InsightsDebtorPanel } from './InsightsDebtorPanel';
 import { ForgetDebtor } from './ForgetDebtor';
+import { ArrangementPanel } from './workflow/ArrangementPanel';
 import { DebtorWorkflowPanel, Timeline } from './workflow/DebtorWorkflow';
 import { LettersPanel, LimitationDate } from './LettersPanel';
 
@@ -92,6 +93,8 @@ export function DebtorPage({ id }: { id: number }) {
   const [page, setPage] = useState<Page | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [panel, setPanel] = useState<'none' | 'edit' | 'invoice' | 'payment' | 'letters'>('none');
+  /** The letter kind to open the letters panel with (the arrangement's confirmation letter). */
+  const [letterKind, setLetterKind] = useState<'arrangement-confirmation' | undefined>(undefined);
   const [limitation, setLimitation] = useState<LimitationRow[]>([]);
   const today = info?.today ?? new Date().toISOString().slice(0, 10);
 
@@ -118,7 +121,7 @@ export function DebtorPage({ id }: { id: number }) {
           <button onClick={() => setPanel('invoice')}>{d.newInvoice}</button>
           <button onClick={() => setPanel('payment')}>{d.recordPayment}</button>
           <button onClick={() => setPanel('edit')}>{d.edit}</button>
-          <button onClick={() => setPanel(panel === 'letters' ? 'none' : 'letters')}>{t.letters.panelTitle}</button>
+          <button onClick={() => { setLetterKind(undefined); setPanel(panel === 'letters' ? 'none' : 'letters'); }}>{t.letters.panelTitle}</button>
           <button onClick={() => navigate({ name: 'handover', id })}>{t.handover.open}</button>
           <button onClick={() => void call('debtors.archive', { id, archived: !debtor.archived }).then(load)}>{debtor.archived ? d.unarchive : d.archive}</button>
         </div>
@@ -132,9 +135,12 @@ export function DebtorPage({ id }: { id: number }) {
       {panel === 'edit' && <DebtorForm debtor={debtor} onDone={(x) => { setPanel('none'); if (x) load(); }} />}
       {panel === 'invoice' && <InvoiceForm debtorId={id} today={today} onDone={done} />}
       {panel === 'payment' && <PaymentForm debtorId={id} today={today} onDone={done} />}
-      {panel === 'letters' && <LettersPanel debtorId={id} onChanged={load} />}
+      {panel === 'letters' && <LettersPanel key={letterKind ?? 'letters'} debtorId={id} onChanged={load} initialKind={letterKind} />}
       {/* Remounted (and so reloaded) whenever something new lands on the timeline. */}
       <DebtorWorkflowPanel key={timeline[0]?.id ?? 0} debtorId={id} invoices={invoices} onChanged={load} />
+      {/* Reloaded (not remounted, so its messages stay) whenever something lands on the timeline. */}
+      <ArrangementPanel version={timeline[0]?.id ?? 0} debtorId={id} onChanged={load}
+        onPrintLetter={() => { setLetterKind('arrangement-confirmation'); setPanel('letters'); window.scrollTo({ top: 0, behavior: 'smooth' }); }} />
       <InsightsDebtorPanel key={`insights-${timeline[0]?.id ?? 0}`} debtorId={id} onChanged={load} />
       <div className="columns">
         <section className="details">

@@ -121,14 +121,14 @@ function SentLetters({ letters, onOpen, onRegister }: { letters: StoredLetter[];
   );
 }
 
-export function LettersPanel({ debtorId, onChanged }: { debtorId: number; onChanged: () => void }) {
+export function LettersPanel({ debtorId, onChanged, initialKind }: { debtorId: number; onChanged: () => void; initialKind?: LetterKind }) {
   const { t, info } = useApp();
   const errorText = useErrorText();
   const l = t.letters;
   const today = info?.today ?? '';
   const [options, setOptions] = useState<LetterOptions | null>(null);
   const [letters, setLetters] = useState<StoredLetter[]>([]);
-  const [kind, setKind] = useState<LetterKind | null>(null);
+  const [kind, setKind] = useState<LetterKind | null>(initialKind ?? null);
   const [form, setForm] = useState({ date: today, lastDay: '', claimInterest: true, vatSurcharge: false, interruptLimitation: false, subject: '', body: '' });
   const [shown, setShown] = useState<(PdfBytes & { preview?: LetterPreview; produced?: ProducedLetter; stored?: StoredLetter }) | null>(null);
   const [registerFor, setRegisterFor] = useState<number | null>(null);
@@ -145,6 +145,13 @@ export function LettersPanel({ debtorId, onChanged }: { debtorId: number; onChan
     call('letters.list', { debtorId }).then(setLetters, () => undefined);
   }, [debtorId]);
   useEffect(load, [load]);
+  // Opened for one kind (the arrangement's confirmation letter): show its preview at once.
+  useEffect(() => {
+    if (!initialKind) return;
+    call('letters.preview', { debtorId, kind: initialKind }).then(
+      (p) => setShown({ fileName: p.fileName, dataBase64: p.dataBase64, preview: p }),
+      (e: unknown) => setError(e instanceof ApiFailure ? e.error.message : String(e)));
+  }, [debtorId, initialKind]);
 
   function request(): LetterRequest {
     const r: LetterRequest = { debtorId, kind: kind ?? 'reminder', date: form.date || undefined };

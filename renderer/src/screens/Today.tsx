@@ -6,6 +6,8 @@ import { ErrorBox } from '../components/Field';
 import { date, useMoney } from '../format';
 import { useApp } from '../store';
 import '../workflow.css';
+import '../arrangements.css';
+import { ArrangementChoices } from './workflow/ArrangementChoices';
 import { errorText } from './workflow/files';
 
 /** Vandaag: what is due today (or was due while the app was closed), grouped by kind, and who is paused. */
@@ -13,12 +15,15 @@ export function Today() {
   const { t, navigate, language } = useApp();
   const money = useMoney();
   const w = t.workflow;
+  const a = t.arrangements;
   const [list, setList] = useState<TodayList | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
     call('workflow.today', {}).then(setList, (e: unknown) => setError(errorText(e, language)));
-  }, [language]);
+  }, [language, reloads]);
 
   if (error) return <main><ErrorBox message={error} /></main>;
   if (!list) return <main className="muted">{t.common.loading}</main>;
@@ -59,7 +64,38 @@ export function Today() {
       <p className="intro">{w.today.intro}</p>
       {list.settled.broken > 0 && <p className="note" role="status">{w.today.settledBroken(list.settled.broken)}</p>}
       {list.settled.kept > 0 && <p className="ok-box" role="status">{w.today.settledKept(list.settled.kept)}</p>}
-      {list.items.length === 0 && <p className="empty panel">{w.today.empty}</p>}
+      {message && <p className="ok-box" role="status">{message}</p>}
+      {list.items.length === 0 && list.arrangements.length === 0 && <p className="empty panel">{w.today.empty}</p>}
+      {list.arrangements.length > 0 && (
+        <section className="work-group" aria-label={a.today.title} data-testid="group-arrangements">
+          <h2>{a.today.title} <span className="count">{list.arrangements.length}</span></h2>
+          <p className="hint">{a.today.hint}</p>
+          <ul className="work-list">
+            {list.arrangements.map((item) => (
+              <li key={`${item.planId}-${item.kind}-${item.seq}`} className={`work-item arrangement-item ${item.kind}`} data-testid="arrangement-item">
+                <div className="who">
+                  <button className="link name" onClick={() => navigate({ name: 'debtor', id: item.debtorId })}>{item.debtorName}</button>
+                  <span className="kind-badge">{t.kind[item.debtorKind]}</span>
+                </div>
+                <div className="what">
+                  {item.kind === 'installment-missed'
+                    ? <span className="note installment-missed-inline">{a.today.missed(item.seq, item.count, money(item.behind), date(item.dueDate))}</span>
+                    : a.today.reminder(item.seq, item.count, money(item.amount), date(item.dueDate))}
+                  <small>{a.today.remaining(money(item.remaining))}</small>
+                </div>
+                <div className={`when${item.kind === 'installment-missed' ? ' late' : ''}`}>
+                  {item.kind === 'installment-missed' ? w.today.dueSince(date(item.dueDate)) : item.dueDate === list.today ? w.today.dueToday : date(item.dueDate)}
+                </div>
+                {item.kind === 'installment-reminder'
+                  ? <button className="primary" onClick={() => navigate({ name: 'draft', debtorId: item.debtorId, step: 'installment-reminder' })}>{a.remindShort}</button>
+                  : <ArrangementChoices
+                      target={{ planId: item.planId, remaining: item.remaining, accelerationClause: item.accelerationClause, missed: { seq: item.seq, dueDate: item.dueDate }, latestNewDate: item.latestNewDate }}
+                      onDone={(msg) => { setMessage(msg); setReloads((n) => n + 1); }} />}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {workGroups.filter((g) => grouped.has(g)).map((g) => (
         <section key={g} className="work-group" aria-label={w.today.groups[g]} data-testid={`group-${g}`}>
           <h2>{w.today.groups[g]} <span className="count">{grouped.get(g)!.length}</span></h2>

@@ -28,7 +28,7 @@ describe('overview.get', () => {
     expect(overview.rows).toEqual([{
       debtorId: debtor.id, name: 'Laat B.V.', kind: 'business', openInvoices: 1, openAmount: 250_00, overdueAmount: 250_00,
       oldestDaysOverdue: 10, stage: expect.any(String), nextAction: expect.anything(),
-      flags: { promise: false, arrangement: false, dispute: false, paused: false }, isDemo: false,
+      flags: { promise: false, arrangement: false, installmentMissed: false, dispute: false, paused: false }, isDemo: false,
     }]);
     // Which step of the plan applies is the workflow engine's business (tests/unit/workflow): an
     // overdue customer is past 'not-due' and has a next step.

@@ -153,7 +153,7 @@ describe('calls', () => {
 describe('templates and the plan', () => {
   it('lists every step × language × tone; an edited template is used for drafts until it is reset', async () => {
     const { backend } = await withBackend();
-    expect(await call(backend, 'templates.list', {})).toHaveLength(5 * 2 * 3);
+    expect(await call(backend, 'templates.list', {})).toHaveLength(7 * 2 * 3);
     const { debtor } = await customerWithInvoice(backend, TODAY, { daysAgo: 7 });
     await call(backend, 'templates.save', { step: 'reminder-1', language: 'nl', tone: 'vriendelijk', subject: 'Even checken: {{factuur}}', body: 'Hoi {{contactpersoon}}, nog {{totaal}} open. {{onbekend}}' });
     const edited = await call(backend, 'reminders.draft', { debtorId: debtor.id, step: 'reminder-1' });

@@ -164,6 +164,21 @@ const scenarios: Scenario[] = [
     invoices: [{ id: 1, due: '2026-09-01', open: 300_00 }], events: onSchedule(4, [1]),
     plans: [{ id: 5, paidSince: 100_00, installments: [{ seq: 1, dueDate: '2026-10-15', amount: 100_00 }, { seq: 2, dueDate: '2026-11-15', amount: 100_00 }, { seq: 3, dueDate: '2026-12-15', amount: 100_00 }] }],
     stage: 'final-notice', next: ['final-notice', '2026-11-24'], actions: [['final-notice', '2026-11-24', [1]]], pauses: [], missed: [[2, '2026-11-15']] },
+  { name: 'an arrangement on time: an installment whose date passed is still paused within the grace (Friday 20-11 + 2 working days = today)',
+    invoices: [{ id: 1, due: '2026-09-01', open: 300_00 }], events: onSchedule(4, [1]),
+    plans: [{ id: 5, paidSince: 100_00, installments: [{ seq: 1, dueDate: '2026-10-20', amount: 100_00 }, { seq: 2, dueDate: '2026-11-20', amount: 100_00 }, { seq: 3, dueDate: '2026-12-20', amount: 100_00 }] }],
+    stage: 'call', next: null, actions: [], pauses: [['arrangement', null, [1]]], missed: [] },
+  { name: 'an arrangement paid ahead (two installments in one payment) stays paused',
+    invoices: [{ id: 1, due: '2026-09-01', open: 100_00 }], events: onSchedule(4, [1]),
+    plans: [{ id: 5, paidSince: 200_00, installments: [{ seq: 1, dueDate: '2026-10-15', amount: 100_00 }, { seq: 2, dueDate: '2026-11-15', amount: 100_00 }, { seq: 3, dueDate: '2026-12-15', amount: 100_00 }] }],
+    stage: 'call', next: null, actions: [], pauses: [['arrangement', null, [1]]], missed: [] },
+  { name: 'an arrangement continued after a miss (the missed installment moved to 01-12) pauses again',
+    invoices: [{ id: 1, due: '2026-09-01', open: 300_00 }], events: onSchedule(4, [1]),
+    plans: [{ id: 5, paidSince: 100_00, installments: [{ seq: 1, dueDate: '2026-10-15', amount: 100_00 }, { seq: 2, dueDate: '2026-12-01', amount: 100_00 }, { seq: 3, dueDate: '2026-12-15', amount: 100_00 }] }],
+    stage: 'call', next: null, actions: [], pauses: [['arrangement', null, [1]]], missed: [] },
+  { name: 'an ended arrangement is no longer given to the engine (only active ones are): escalation resumes where it was',
+    invoices: [{ id: 1, due: '2026-09-01', open: 200_00 }], events: onSchedule(4, [1]), plans: [],
+    stage: 'final-notice', next: ['final-notice', '2026-11-24'], actions: [['final-notice', '2026-11-24', [1]]], pauses: [], missed: [] },
 
   // ---- per-customer ladder
   { name: 'a customer with a shorter ladder: reminder 1 at +3', ladder: { 'reminder-1': { enabled: true, days: 3 } }, invoices: [{ id: 1, due: '2026-11-21' }],
@@ -180,6 +195,13 @@ describe('workflow engine', () => {
     expect(state.paused).toBe(state.pauses.length > 0);
     if (s.promiseVerdicts) expect(state.promises.map((p) => p.verdict)).toEqual(s.promiseVerdicts);
     if (s.missed) expect(state.missedInstallments.map((m) => [m.seq, m.dueDate])).toEqual(s.missed);
+  });
+
+  it('a missed installment says what is behind over every installment whose grace passed (as Vandaag and the arrangement show it)', () => {
+    const plans: EnginePlan[] = [{ id: 5, paidSince: 50_00, installments: [
+      { seq: 1, dueDate: '2026-10-15', amount: 100_00 }, { seq: 2, dueDate: '2026-11-15', amount: 100_00 }, { seq: 3, dueDate: '2026-12-15', amount: 100_00 }] }];
+    const state = evaluateDebtor(debtor({ name: '', invoices: [{ id: 1, due: '2026-09-01', open: 300_00 }], plans, stage: 'not-due', next: null, actions: [] }), mergeLadder(DEFAULT_LADDER), TODAY);
+    expect(state.missedInstallments).toEqual([{ planId: 5, seq: 1, dueDate: '2026-10-15', amount: 150_00 }]);
   });
 
   it('names the letter the law asks for at the final step: a veertiendagenbrief for a consumer, a final notice for a business', () => {

@@ -9,7 +9,7 @@ const all = (['nl', 'en'] as const).flatMap((language) => mailSteps.flatMap((ste
 
 describe('default templates', () => {
   it('exist for every step, language and tone, with a subject and a body', () => {
-    expect(all).toHaveLength(5 * 2 * 3);
+    expect(all).toHaveLength(7 * 2 * 3);
     for (const t of all) {
       expect(t.subject.trim(), `${t.language}/${t.step}/${t.tone}`).not.toBe('');
       expect(t.subject).not.toContain('\n');
@@ -24,8 +24,8 @@ describe('default templates', () => {
         const v = TEMPLATE_VARIABLES.find((x) => x.name === name)!;
         expect(!v.steps || v.steps.includes(t.step), `${name} in ${t.step}`).toBe(true);
       }
-      // Every message says what is owed and how to pay.
-      expect(t.body).toContain('{{facturen}}');
+      // Every message says what is owed and how to pay (an installment reminder: the installment).
+      expect(t.body).toContain(t.step === 'installment-reminder' ? '{{termijn.bedrag}}' : '{{facturen}}');
       expect(t.body).toContain('{{iban}}');
       expect(t.body).toContain('{{betalingskenmerk}}');
     }
@@ -53,10 +53,25 @@ describe('default templates', () => {
   });
 });
 
+describe('arrangement templates', () => {
+  it('state the schedule and the vervalbeding in the confirmation, the installment and its date in the reminder, in every tone and language', () => {
+    for (const t of all.filter((x) => x.step === 'arrangement-confirmation')) {
+      for (const v of ['{{regeling.schema}}', '{{regeling.totaal}}', '{{regeling.opbouw}}', '{{regeling.vervalbeding}}']) expect(t.body, `${t.language}/${t.tone}`).toContain(v);
+    }
+    for (const t of all.filter((x) => x.step === 'installment-reminder')) {
+      for (const v of ['{{termijn.nummer}}', '{{termijn.datum}}']) expect(`${t.subject}${t.body}`, `${t.language}/${t.tone}`).toContain(v);
+      // A heads-up before the date: never costs, interest or an agency.
+      expect(`${t.subject} ${t.body}`.toLowerCase()).not.toMatch(/incasso|kosten|rente|aanmaning|collection|costs|interest|final notice/);
+    }
+  });
+});
+
 describe('timeline kinds', () => {
   it.each([
     ['nudge.sent', 'reminders'], ['reminder.sent', 'reminders'], ['call.confirmation-sent', 'reminders'], ['call.logged', 'calls'],
     ['promise.made', 'promises'], ['promise.broken', 'promises'], ['letter.sent', 'letters'], ['registered.sent', 'letters'],
     ['payment.received', 'payments'], ['dispute.opened', 'disputes'], ['invoice.created', 'other'], ['debtor.paused', 'other'],
+    ['arrangement.created', 'promises'], ['arrangement.missed', 'promises'], ['arrangement.ended', 'promises'], ['arrangement.reminder-sent', 'reminders'],
+    ['arrangement.confirmation-sent', 'reminders'],
   ])('%s → %s', (type, kind) => expect(timelineKind(type)).toBe(kind));
 });

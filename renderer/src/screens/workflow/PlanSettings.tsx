@@ -9,7 +9,8 @@ import { errorText } from './files';
 
 /** The steps of a ladder with their switches and offsets; used for the business and for one customer. */
 export function LadderEditor({ ladder, onChange, errors = {} }: { ladder: Ladder; onChange: (l: Ladder) => void; errors?: Record<string, string> }) {
-  const w = useApp((s) => s.t.workflow);
+  const t = useApp((s) => s.t);
+  const w = t.workflow;
   const unit = (s: WorkflowStep) => (s === 'nudge' ? w.plan.before : s === 'handover' ? w.plan.afterTerm : w.plan.after);
   const set = (s: WorkflowStep, patch: Partial<Ladder[WorkflowStep]>) => onChange({ ...ladder, [s]: { ...ladder[s], ...patch } });
   return (
@@ -36,6 +37,9 @@ export function LadderEditor({ ladder, onChange, errors = {} }: { ladder: Ladder
         </Field>
         <Field label={w.plan.grace}>
           <input type="number" min={0} value={ladder.promiseGraceWorkingDays} onChange={(e) => onChange({ ...ladder, promiseGraceWorkingDays: Number(e.target.value) })} />
+        </Field>
+        <Field label={t.arrangements.planSettingDays}>
+          <input type="number" min={0} max={14} value={ladder.installmentReminderDays} onChange={(e) => onChange({ ...ladder, installmentReminderDays: Number(e.target.value) })} />
         </Field>
       </div>
     </>

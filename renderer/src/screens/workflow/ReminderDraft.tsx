@@ -41,7 +41,9 @@ export function ReminderDraft({ debtorId, step, callEventId }: { debtorId: numbe
   if (!draft) return <main>{error ? <ErrorBox message={error} /> : <p className="muted">{t.common.loading}</p>}</main>;
 
   const callId = callEventId ?? draft.callEventId ?? undefined;
-  const request = { debtorId, step, tone, invoiceIds: draft.invoiceIds, subject, body, ...(callId ? { callEventId: callId } : {}) };
+  // An arrangement mail names its plan and installment, so that what is marked as sent is what was drafted.
+  const about = draft.arrangement ? { planId: draft.arrangement.planId, ...(draft.arrangement.seq !== null ? { seq: draft.arrangement.seq } : {}) } : {};
+  const request = { debtorId, step, tone, invoiceIds: draft.invoiceIds, subject, body, ...(callId ? { callEventId: callId } : {}), ...about };
   const edited = subject !== draft.subject || body !== draft.body;
 
   async function run(action: () => Promise<void>) {
@@ -108,6 +110,16 @@ export function ReminderDraft({ debtorId, step, callEventId }: { debtorId: numbe
             {draft.invoices.map((i) => <li key={i.id}>{i.number} · {money(i.open)} <span className="muted">({date(i.dueDate)})</span></li>)}
           </ul>
           <dl>
+            {draft.arrangement && (
+              <>
+                <dt>{t.arrangements.title}</dt>
+                <dd data-testid="draft-arrangement">
+                  {draft.arrangement.seq !== null
+                    ? t.arrangements.today.reminder(draft.arrangement.seq, draft.arrangement.count, money(draft.arrangement.amount), date(draft.arrangement.dueDate))
+                    : t.arrangements.sums(money(draft.arrangement.total), money(draft.arrangement.total - draft.arrangement.remaining), money(draft.arrangement.remaining))}
+                </dd>
+              </>
+            )}
             <dt>{w.draft.total}</dt><dd data-testid="draft-total"><strong>{money(draft.total)}</strong></dd>
             <dt>{w.draft.attachment}</dt><dd><button className="link" onClick={() => downloadBase64(draft.attachment, 'application/pdf')}>{draft.attachment.fileName}</button></dd>
           </dl>
