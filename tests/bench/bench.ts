@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: timings on a large ledger (5,000 debtors / 100,000 invoices by default), as the
  * median of several runs. Performance is measured here, never asserted in timed tests.
- *   npm run bench -- [--data <folder>] [--runs 7] [--debtors 5000] [--invoices 100000]
+ *   npm run bench -- [--data <folder>] [--runs 7] [--debtors 5000] [--invoices 100000] [--only letter]
+ * --only runs just the timings whose name contains the given text (e.g. "letter", "Inzicht").
  */
 import { chromium } from '@playwright/test';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -20,11 +21,14 @@ const arg = (flag: string, dflt: string) => { const i = argv.indexOf(flag); retu
 const runs = Number(arg('--runs', '7'));
 const debtors = Number(arg('--debtors', '5000'));
 const invoices = Number(arg('--invoices', '100000'));
+const only = arg('--only', '').toLowerCase();
+const wanted = (name: string) => name.toLowerCase().includes(only);
 const dataDir = path.resolve(arg('--data', path.join(ROOT, 'node_modules', '.cache', 'openstaand-bench', `${debtors}-${invoices}`)));
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
 async function time<T>(fn: () => Promise<T> | T): Promise<number> { const t = performance.now(); await fn(); return performance.now() - t; }
 async function measure(name: string, fn: () => Promise<unknown> | unknown, aim?: number) {
+  if (!wanted(name)) return;
   await fn(); // warm-up
   const xs: number[] = [];
   for (let i = 0; i < runs; i++) xs.push(await time(fn));
@@ -43,36 +47,44 @@ async function main() {
   }
   let backend: Backend | null = null;
   await measure('open the database', async () => { backend?.close(); backend = await createBackend({ dataDir, today: TODAY }); });
-  const b = backend!;
+  const b = backend ?? await createBackend({ dataDir, today: TODAY });
   await measure('overview query (Debiteuren)', () => b.invoke('overview.get', {}).then(ok), 50);
   let n = 0;
   await measure('debtor page query', () => b.invoke('debtors.page', { id: 1 + ((n += 997) % debtors) }).then(ok));
   await measure('Inzicht page data', () => b.invoke('insights.get', {}).then(ok), 200);
   // The same with nothing kept: as after a change dated in an earlier month (a bank statement of last month).
   await measure('Inzicht page data, month ends recomputed', () => { b.context.sqlite.exec('DELETE FROM insight_aging'); return b.invoke('insights.get', {}).then(ok); });
-  const camt = { fileName: 'bench.xml', dataBase64: Buffer.from(largeStatement(b, 10_000)).toString('base64') };
-  await measure('camt.053 10,000 lines: parse + match', () => b.invoke('imports.bank.preview', camt).then(ok), 2000);
-
-  // Letters need the sender's details on the letterhead.
-  if (!ok(await b.invoke('business.get', {}))) {
-    ok(await b.invoke('business.save', { name: 'Bench Studio', street: 'Benchstraat 1', postcode: '3511 AB', city: 'Utrecht', kvk: '12345678', iban: 'NL91ABNA0417164300' }));
+  const camtName = 'camt.053 10,000 lines: parse + match';
+  if (wanted(camtName)) {
+    const camt = { fileName: 'bench.xml', dataBase64: Buffer.from(largeStatement(b, 10_000)).toString('base64') };
+    await measure(camtName, () => b.invoke('imports.bank.preview', camt).then(ok), 2000);
   }
-  const letters = await benchLetters(b.context, { count: 100, runs: runs });
-  results.push({ name: 'one letter (compose + render PDF)', medianMs: Math.round(letters.oneLetterMs), minMs: Math.round(letters.oneLetterMs), aimMs: 150 });
-  results.push({ name: `batch of ${letters.count} letters (+ merge, ${letters.pages} pages)`, medianMs: Math.round(letters.lettersMs + letters.mergeMs), minMs: Math.round(letters.lettersMs + letters.mergeMs), aimMs: 10_000 });
 
-  const server = await startWebServer({ backend: b, staticDir: path.join(ROOT, 'out', 'renderer') });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await measure('navigation → rendered Debiteuren (Chromium)', async () => {
-      await page.goto('about:blank');
-      await page.goto(`${server.url}#/debiteuren`);
-      await page.getByTestId('debtor-row').first().waitFor();
-    }, 1000);
-  } finally {
-    await browser.close();
-    await server.close();
+  if (wanted('one letter') || wanted('batch of 100 letters')) {
+    // Letters need the sender's details on the letterhead.
+    if (!ok(await b.invoke('business.get', {}))) {
+      ok(await b.invoke('business.save', { name: 'Bench Studio', street: 'Benchstraat 1', postcode: '3511 AB', city: 'Utrecht', kvk: '12345678', iban: 'NL91ABNA0417164300' }));
+    }
+    const letters = await benchLetters(b.context, { count: 100, runs: runs });
+    results.push({ name: 'one letter (compose + render PDF)', medianMs: Math.round(letters.oneLetterMs), minMs: Math.round(letters.oneLetterMs), aimMs: 150 });
+    results.push({ name: `batch of ${letters.count} letters (+ merge, ${letters.pages} pages)`, medianMs: Math.round(letters.lettersMs + letters.mergeMs), minMs: Math.round(letters.lettersMs + letters.mergeMs), aimMs: 10_000 });
+  }
+
+  const navigation = 'navigation → rendered Debiteuren (Chromium)';
+  if (wanted(navigation)) {
+    const server = await startWebServer({ backend: b, staticDir: path.join(ROOT, 'out', 'renderer') });
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+      await measure(navigation, async () => {
+        await page.goto('about:blank');
+        await page.goto(`${server.url}#/debiteuren`);
+        await page.getByTestId('debtor-row').first().waitFor();
+      }, 1000);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   }
   b.close();
 
@@ -80,7 +92,8 @@ async function main() {
   console.log(`\nOpenstaand bench — ${debtors} debtors / ${invoices} invoices, median of ${runs} runs\n`);
   for (const r of results) console.log(`${r.name.padEnd(width)}  ${String(r.medianMs).padStart(8)} ms${r.aimMs ? `  (aim < ${r.aimMs} ms${r.medianMs <= r.aimMs ? '' : ' — MISSED'})` : ''}`);
   mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
-  writeFileSync(path.join(ROOT, 'test-results', 'bench.json'), JSON.stringify({ debtors, invoices, runs, results }, null, 2));
+  // A partial run (--only) does not overwrite the full figures.
+  writeFileSync(path.join(ROOT, 'test-results', only ? 'bench-only.json' : 'bench.json'), JSON.stringify({ debtors, invoices, runs, only: only || undefined, results }, null, 2));
 }
 
 main().catch((e: unknown) => { console.error(e); process.exit(1); });

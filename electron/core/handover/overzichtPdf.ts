@@ -4,10 +4,8 @@
 // Pure: the same claim gives the same definition (and, with the fixed creation date, the same bytes).
 import type { Content, ContentTable, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { addressLines, formatCents, formatIban, formatLongDate, formatPercent, formatShortDate } from '../letters/layout/format';
+import { a4PageSetup, mm } from '../pdf/page';
 import type { Claim } from './claim';
-
-const PT_PER_MM = 72 / 25.4;
-const mm = (v: number) => v * PT_PER_MM;
 
 const TEXT = '#1a1a1a';
 const MUTED = '#5f6368';
@@ -17,7 +15,7 @@ const BOX_FILL = '#f6f7f8';
 const WARN = '#b42318';
 
 const NBSP = '\u00a0';
-const BOTTOM_MARGIN_PT = mm(18);
+const MARGINS_MM = { left: 20, top: 18, right: 18, bottom: 18 };
 const money = (c: number) => formatCents(c).replace('€ ', `€${NBSP}`);
 const d = (iso: string | null) => (iso ? formatShortDate(iso) : '–');
 
@@ -224,7 +222,6 @@ function attachments(c: Claim): Content[] {
 /** The document definition of overzicht.pdf. Render it with renderPdf(). */
 export function buildOverzichtDocument(c: Claim): TDocumentDefinitions {
   const creditor = c.business?.name ?? '';
-  const [y, m, day] = c.today.split('-').map(Number) as [number, number, number];
   const content: Content[] = [
     { text: 'Dossier vordering', style: 'h1' },
     { text: c.debtor.name, fontSize: 13, margin: [0, 0, 0, 2] },
@@ -240,16 +237,10 @@ export function buildOverzichtDocument(c: Claim): TDocumentDefinitions {
     ...attachments(c),
   ];
   return {
-    pageSize: 'A4',
-    pageOrientation: 'portrait',
-    pageMargins: [mm(20), mm(18), mm(18), BOTTOM_MARGIN_PT],
-    language: 'nl-NL',
-    info: {
-      title: `Dossier vordering ${c.debtor.name}`,
-      author: creditor,
-      subject: 'Overdracht aan incassobureau',
-      creationDate: new Date(Date.UTC(y, m - 1, day, 12)),
-    },
+    ...a4PageSetup({
+      marginsMm: MARGINS_MM, language: 'nl-NL', date: c.today,
+      title: `Dossier vordering ${c.debtor.name}`, author: creditor, subject: 'Overdracht aan incassobureau',
+    }),
     defaultStyle: { font: 'Roboto', fontSize: 9, lineHeight: 1.2, color: TEXT },
     styles: {
       h1: { fontSize: 18, bold: true, margin: [0, 0, 0, 2] },
@@ -264,7 +255,7 @@ export function buildOverzichtDocument(c: Claim): TDocumentDefinitions {
         { text: `Pagina ${page} van ${pages}`, alignment: 'right', style: 'footer', width: 'auto' },
       ],
       style: 'footer',
-      margin: [mm(20), mm(6), mm(18), 0],
+      margin: [mm(MARGINS_MM.left), mm(6), mm(MARGINS_MM.right), 0],
     }),
     // A section heading never stays alone at the bottom of a page.
     // (The footer's own nodes are on every page; they carry the style 'footer' and do not count.)

@@ -9,7 +9,11 @@ import { renderComposition } from './service';
 export interface LetterBench {
   /** Debtors the letters were made for (cycled when there are fewer than `count`). */
   debtors: number;
-  /** One letter, composed from the ledger and rendered (median of `runs`). */
+  /**
+   * One letter, composed from the ledger and rendered (median of `runs`). The same letter each
+   * time, after a warm-up, so its fonts and words are already shared (electron/core/pdf/
+   * sharedFonts.ts); the batch below shows the cost of letters with new names and amounts.
+   */
   oneLetterMs: number;
   /** `count` letters composed and rendered one after the other. */
   lettersMs: number;

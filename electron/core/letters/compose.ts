@@ -10,7 +10,7 @@
 import type { Selectable } from 'kysely';
 import type { LetterKind, LetterSummary } from '../../../shared/contract/methods/letters';
 import type { ParsedInputOf } from '../../../shared/contract';
-import { addDaysIso } from '../../../shared/domain/dates';
+import { addDaysIso, formatDate } from '../../../shared/domain/dates';
 import type { Invoice } from '../../../shared/domain/ledger';
 import {
   addWorkingDays, collectionCosts, epcQrPayload, formatBetalingskenmerk, formatIban, formatRfReference, fourteenDayLetterDeadline,
@@ -23,7 +23,7 @@ import { ratesInForce } from '../law/rates';
 import { invoicesOfDebtor } from '../ledger/balances';
 import { getDebtorRow } from '../ledger/debtors';
 import { fourteenDayChecks, type InvoiceRef } from './fourteenDayChecks';
-import { formatDateNl, type InterestPeriod, type LetterModel, type LetterPayment, type LetterRecipient, type LetterSender } from './layout';
+import type { InterestPeriod, LetterModel, LetterPayment, LetterRecipient, LetterSender } from './layout';
 import { nearLimitation } from './limitation';
 import { getLetterSettings } from './settings';
 import {
@@ -263,7 +263,7 @@ function selectInvoices(b: Base, mustBeOverdue: boolean): Invoice[] {
     const inv = byId.get(id);
     if (!inv) throw refuse('Een gekozen factuur hoort niet bij deze klant of staat niet meer open.', 'A chosen invoice does not belong to this customer or is no longer open.');
     if (mustBeOverdue && inv.dueDate >= b.date) {
-      throw refuse(`Factuur ${inv.number} vervalt op ${formatDateNl(inv.dueDate)}; een herinnering of aanmaning kan pas ná de vervaldatum (de brief is gedateerd ${formatDateNl(b.date)}).`,
+      throw refuse(`Factuur ${inv.number} vervalt op ${formatDate(inv.dueDate)}; een herinnering of aanmaning kan pas ná de vervaldatum (de brief is gedateerd ${formatDate(b.date)}).`,
         `Invoice ${inv.number} is not yet overdue on the letter date.`);
     }
     chosen.push(inv);
@@ -321,7 +321,7 @@ function composeReminder(b: Base): Composition {
   return {
     model, summary, debtor: b.debtor, invoiceIds: invoices.map((i) => i.id),
     fileName: letterFileName(b.date, KIND_TITLE.nl.reminder!, b.debtor.name),
-    eventSummary: `Herinnering per brief verstuurd (${invoicesShort(numbers, 'nl')}): ${money(principal, 'nl')}, te betalen uiterlijk ${formatDateNl(lastDay)}${interrupts ? '; stuit de verjaring' : ''}`,
+    eventSummary: `Herinnering per brief verstuurd (${invoicesShort(numbers, 'nl')}): ${money(principal, 'nl')}, te betalen uiterlijk ${formatDate(lastDay)}${interrupts ? '; stuit de verjaring' : ''}`,
   };
 }
 
@@ -393,7 +393,7 @@ function composeFinalNotice(b: Base): Composition {
   return {
     model, summary, debtor: b.debtor, invoiceIds: invoices.map((i) => i.id),
     fileName: letterFileName(b.date, KIND_TITLE.nl['final-notice']!, b.debtor.name),
-    eventSummary: `Laatste aanmaning verstuurd (${invoicesShort(numbers, 'nl')}): ${money(totalDue, 'nl')} incl. rente en incassokosten, uiterlijk ${formatDateNl(lastDay)}; stuit de verjaring`,
+    eventSummary: `Laatste aanmaning verstuurd (${invoicesShort(numbers, 'nl')}): ${money(totalDue, 'nl')} incl. rente en incassokosten, uiterlijk ${formatDate(lastDay)}; stuit de verjaring`,
   };
 }
 
@@ -501,7 +501,7 @@ function composeFourteenDay(b: Base): Composition {
   return {
     model, summary, debtor: b.debtor, invoiceIds: included.map((i) => i.id),
     fileName: letterFileName(b.date, KIND_TITLE.nl['fourteen-day']!, b.debtor.name),
-    eventSummary: `Veertiendagenbrief verstuurd (${invoicesShort(numbers, 'nl')}): ${money(totalDue, 'nl')}, zonder extra kosten te betalen t/m ${formatDateNl(lastDay)}; daarna ${money(costsWithVat, 'nl')} incassokosten`,
+    eventSummary: `Veertiendagenbrief verstuurd (${invoicesShort(numbers, 'nl')}): ${money(totalDue, 'nl')}, zonder extra kosten te betalen t/m ${formatDate(lastDay)}; daarna ${money(costsWithVat, 'nl')} incassokosten`,
   };
 }
 
@@ -579,7 +579,7 @@ function composeArrangement(b: Base): Composition {
   return {
     model, summary, debtor: b.debtor, invoiceIds: invoices.map((i) => i.id),
     fileName: letterFileName(b.date, KIND_TITLE.nl['arrangement-confirmation']!, b.debtor.name),
-    eventSummary: `Bevestiging betalingsregeling verstuurd: ${n} ${n === 1 ? 'termijn' : 'termijnen'}, totaal ${money(plan.total_cents, 'nl')}, eerste termijn uiterlijk ${formatDateNl(first.dueDate)}`,
+    eventSummary: `Bevestiging betalingsregeling verstuurd: ${n} ${n === 1 ? 'termijn' : 'termijnen'}, totaal ${money(plan.total_cents, 'nl')}, eerste termijn uiterlijk ${formatDate(first.dueDate)}`,
   };
 }
 

@@ -4,9 +4,8 @@
 // letter with a fresh term; costs are recomputed after a partial payment).
 // Pure: everything comes in as data, so the rules can be tested without a database.
 import type { LetterCheck } from '../../../shared/contract/methods/letters';
-import { addDaysIso } from '../../../shared/domain/dates';
+import { addDaysIso, formatDate } from '../../../shared/domain/dates';
 import { collectionCosts, fourteenDayLetterDeadline } from '../../../shared/law';
-import { formatDateNl } from './layout';
 import { FORBIDDEN_TERM_PHRASES, FOURTEEN_DAY_TERM, money, NOTHING_EXTRA, VAT_DECLARATION_MARK, type Lang } from './texts';
 
 export interface InvoiceRef { id: number; number: string; dueDate: string }
@@ -41,7 +40,7 @@ export interface FourteenDayDraft {
   specificationRows: number;
 }
 
-const fmt = formatDateNl;
+const fmt = formatDate;
 
 function check(item: number, title: string, ok: boolean, message: string, messageEn: string): LetterCheck & { messageEn: string } {
   return { item, title, ok, message, messageEn };

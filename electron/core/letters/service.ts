@@ -6,7 +6,7 @@ import type {
 } from '../../../shared/contract/methods/letters';
 import { letterKinds, trackingCodeKind } from '../../../shared/contract/methods/letters';
 import type { ParsedInputOf } from '../../../shared/contract';
-import { addDaysIso } from '../../../shared/domain/dates';
+import { addDaysIso, formatDate } from '../../../shared/domain/dates';
 import { addWorkingDays, fourteenDayLetterDeadline, nextWorkingDay, presumedDeliveryDate } from '../../../shared/law';
 import type { Context } from '../context';
 import { transaction } from '../db/transaction';
@@ -15,10 +15,11 @@ import { invoicesOfDebtor } from '../ledger/balances';
 import { getDebtorRow } from '../ledger/debtors';
 import { addEvent } from '../ledger/events';
 import { overviewRows } from '../ledger/overview';
+import { noonUtc } from '../pdf/page';
 import { renderPdf } from '../pdf/renderPdf';
 import { sha256Hex } from '../util/hash';
 import { composeLetter, composeTestPrint, missingAddress, type Composition, type LetterInput } from './compose';
-import { buildLetterDocument, formatDateNl } from './layout';
+import { buildLetterDocument } from './layout';
 import { mergePdfs, pdfPageCount } from './mergePdf';
 import { getLetterSettings } from './settings';
 
@@ -41,7 +42,7 @@ export async function previewLetter(ctx: Context, req: LetterInput): Promise<Let
 function assertSendable(ctx: Context, date: string): void {
   const today = ctx.today();
   if (date < today) {
-    throw new AppError('forbidden', `Een brief wordt definitief op de dag dat hij de deur uitgaat; ${formatDateNl(date)} ligt in het verleden. Kies vandaag of een latere datum.`,
+    throw new AppError('forbidden', `Een brief wordt definitief op de dag dat hij de deur uitgaat; ${formatDate(date)} ligt in het verleden. Kies vandaag of een latere datum.`,
       'A letter is made final on the day it is sent; that date is in the past.', { date: 'Deze datum ligt in het verleden.' });
   }
   if (date > addDaysIso(today, MAX_DAYS_AHEAD)) {
@@ -157,7 +158,7 @@ export async function recordRegistered(ctx: Context, input: ParsedInputOf<'lette
     const today = ctx.today();
     if (input.sentOn > today) throw new AppError('invalid-input', 'De verzenddatum ligt in de toekomst.', 'The posting date is in the future.', { sentOn: 'Ligt in de toekomst.' });
     if (input.sentOn < letter.occurredOn) {
-      throw new AppError('invalid-input', `De brief is gedateerd ${formatDateNl(letter.occurredOn)}; hij kan niet eerder zijn verstuurd.`, 'The letter cannot have been posted before its date.', { sentOn: 'Vóór de datum van de brief.' });
+      throw new AppError('invalid-input', `De brief is gedateerd ${formatDate(letter.occurredOn)}; hij kan niet eerder zijn verstuurd.`, 'The letter cannot have been posted before its date.', { sentOn: 'Vóór de datum van de brief.' });
     }
     const already = ctx.sqlite.prepare("SELECT data_json FROM events WHERE type = 'registered.sent' AND document_id = ? LIMIT 1").get(doc.id) as { data_json: string } | undefined;
     if (already) {
@@ -173,7 +174,7 @@ export async function recordRegistered(ctx: Context, input: ParsedInputOf<'lette
       termValid = data.lastDay >= required;
       if (termValid) costsDueFrom = addDaysIso(data.lastDay, 1);
       else {
-        warnings.push(`De brief is op ${formatDateNl(input.sentOn)} verstuurd en dan loopt de wettelijke termijn tot en met ${formatDateNl(required)}, maar in de brief staat ${formatDateNl(data.lastDay)}. Met deze brief kunnen geen incassokosten worden gevraagd; stuur een nieuwe veertiendagenbrief.`);
+        warnings.push(`De brief is op ${formatDate(input.sentOn)} verstuurd en dan loopt de wettelijke termijn tot en met ${formatDate(required)}, maar in de brief staat ${formatDate(data.lastDay)}. Met deze brief kunnen geen incassokosten worden gevraagd; stuur een nieuwe veertiendagenbrief.`);
       }
     }
     const emailCopy = input.emailCopy === true;
@@ -261,7 +262,7 @@ async function autoKind(ctx: Context, debtorId: number, date: string): Promise<L
     ORDER BY occurred_on DESC LIMIT 1
   `).get(debtorId, kind, date) as { lastDay: string } | undefined;
   if (running) {
-    throw new AppError('conflict', `Er loopt al een ${kind === 'fourteen-day' ? 'veertiendagenbrief' : 'laatste aanmaning'}; de termijn loopt tot en met ${formatDateNl(running.lastDay)}.`,
+    throw new AppError('conflict', `Er loopt al een ${kind === 'fourteen-day' ? 'veertiendagenbrief' : 'laatste aanmaning'}; de termijn loopt tot en met ${formatDate(running.lastDay)}.`,
       'A letter of this kind is still running.');
   }
   return kind;
@@ -302,7 +303,6 @@ export async function batchLetters(ctx: Context, input: ParsedInputOf<'letters.b
   }
   const fileName = `${date} Brieven (${letters.length}).pdf`;
   if (files.length === 0) return { fileName, mimeType: PDF, dataBase64: '', pages: 0, letters, skipped };
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const merged = mergePdfs(files, { title: `Brieven ${formatDateNl(date)}`, language: 'nl-NL', creationDate: new Date(Date.UTC(y, m - 1, d, 12)) });
+  const merged = mergePdfs(files, { title: `Brieven ${formatDate(date)}`, language: 'nl-NL', creationDate: noonUtc(date) });
   return { fileName, mimeType: PDF, dataBase64: toBase64(merged.bytes), pages: merged.pages, letters, skipped };
 }

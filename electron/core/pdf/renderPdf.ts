@@ -8,11 +8,15 @@
 //
 // One configured instance per fonts folder is created lazily and reused; every call renders exactly
 // one document (one letter), never a batch: pdfmake's layout time grows faster than the page count.
+// The documents share the fonts' decoded tables and the shapes of plain words (sharedFonts.ts),
+// which used to be most of a letter's rendering time; the bytes stay the same.
 import fs from 'node:fs';
 import path from 'node:path';
 import pdfmakeModule from 'pdfmake';
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
 import { isInside, resolveFontsDir, ROBOTO_FILES } from './fonts';
+import { PDF_PRODUCER } from './page';
+import { shareFontsForVirtualFs } from './sharedFonts';
 
 export interface RenderPdfOptions {
   /** Folder holding the Roboto TTF files; default: see resolveFontsDir(). */
@@ -32,8 +36,6 @@ interface PdfmakeInstance {
   setLocalAccessPolicy(callback: (path: string) => boolean): void;
   createPdf(doc: TDocumentDefinitions, options?: Record<string, unknown>): { getBuffer(): Promise<Buffer> };
 }
-
-export const PDF_PRODUCER = 'Openstaand';
 
 /** A virtual file system that holds nothing and stores nothing (pdfmake writes downloads into it). */
 const emptyVirtualFs = Object.freeze({
@@ -60,6 +62,7 @@ function createPrinter(fontsDir: string): PdfmakeInstance {
   const Pdfmake = (pdfmakeModule as unknown as { constructor: new () => PdfmakeInstance }).constructor;
   const printer = new Pdfmake();
   printer.virtualfs = emptyVirtualFs;
+  shareFontsForVirtualFs(emptyVirtualFs);
   printer.setUrlAccessPolicy(() => false);
   printer.setLocalAccessPolicy((candidate) => {
     if (typeof candidate !== 'string') return false;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addressLines, formatCents, formatDateNl, formatIban, formatLongDate, formatPercent, formatPostcode, formatShortDate,
+  addressLines, formatCents, formatIban, formatLongDate, formatPercent, formatPostcode, formatShortDate,
   returnAddressLine,
 } from '../../../electron/core/letters/layout/format';
 import { parseBoldMarkup } from '../../../electron/core/letters/layout/markup';
-import { epcQrSvg, EPC_MAX_VERSION } from '../../../electron/core/letters/layout/qr';
+import QRCode from 'qrcode';
+import { darkOutline, epcQrSvg, EPC_MAX_VERSION, QUIET_ZONE_MODULES } from '../../../electron/core/letters/layout/qr';
 
 describe('formatCents', () => {
   it('writes Dutch amounts with a thousands dot and a decimal comma', () => {
@@ -34,8 +35,8 @@ describe('formatCents', () => {
 
 describe('dates', () => {
   it('formats dd-MM-yyyy', () => {
-    expect(formatDateNl('2026-11-24')).toBe('24-11-2026');
-    expect(formatDateNl('2026-01-05')).toBe('05-01-2026');
+    expect(formatShortDate('2026-11-24')).toBe('24-11-2026');
+    expect(formatShortDate('2026-01-05', 'nl')).toBe('05-01-2026');
     expect(formatShortDate('2026-01-05', 'en')).toBe('05/01/2026');
   });
 
@@ -47,9 +48,9 @@ describe('dates', () => {
   });
 
   it('refuses dates that do not exist or are not yyyy-MM-dd', () => {
-    expect(() => formatDateNl('2026-02-30')).toThrow(/Geen geldige datum/);
+    expect(() => formatShortDate('2026-02-30')).toThrow(/Geen geldige datum/);
     expect(() => formatLongDate('24-11-2026', 'nl')).toThrow();
-    expect(() => formatDateNl('')).toThrow();
+    expect(() => formatShortDate('')).toThrow();
   });
 });
 
@@ -114,5 +115,77 @@ describe('epcQrSvg', () => {
 
   it('refuses a payload longer than EPC069-12 allows', () => {
     expect(() => epcQrSvg('x'.repeat(332))).toThrow(/331/);
+  });
+
+  it('draws exactly the dark modules of the code', () => {
+    const payload = ['BCD', '002', '1', 'SCT', '', 'Jansen Advies', 'NL91ABNA0417164300', 'EUR1234.56', '', '', 'Factuur 2026-0012'].join('\n');
+    const qr = epcQrSvg(payload);
+    const expected = QRCode.create([{ mode: 'byte', data: new TextEncoder().encode(payload) }], { errorCorrectionLevel: 'M' }).modules;
+    const d = /<path fill="#000000" d="([^"]+)"/.exec(qr.svg)![1]!;
+    const total = qr.modules + 2 * QUIET_ZONE_MODULES;
+    const filled = fillOf(d, total);
+    for (let row = 0; row < total; row++) {
+      for (let col = 0; col < total; col++) {
+        const r = row - QUIET_ZONE_MODULES, c = col - QUIET_ZONE_MODULES;
+        const dark = r >= 0 && c >= 0 && r < qr.modules && c < qr.modules && Boolean(expected.data[r * qr.modules + c]);
+        expect(filled(row, col), `module ${r},${c}`).toBe(dark);
+      }
+    }
+  });
+});
+
+/**
+ * Which cells the path data of darkOutline fills with the nonzero rule: the winding number at each
+ * cell's centre, counted over the vertical edges to its right. Accepts only M, H, V and z.
+ */
+function fillOf(d: string, size: number): (row: number, col: number) => boolean {
+  const verticals: { x: number; from: number; to: number }[] = [];
+  let x = 0, y = 0, startX = 0, startY = 0;
+  for (const [, command, a, b] of d.matchAll(/([MHVz])(?:(-?\d+)(?: (-?\d+))?)?/g)) {
+    if (command === 'M') { x = startX = Number(a); y = startY = Number(b); }
+    else if (command === 'H') x = Number(a);
+    else if (command === 'V') { verticals.push({ x, from: y, to: Number(a) }); y = Number(a); }
+    else {
+      if (x !== startX && y !== startY) throw new Error('a loop closes with a diagonal');
+      if (y !== startY) verticals.push({ x, from: y, to: startY });
+      x = startX; y = startY;
+    }
+  }
+  expect(d.replace(/([MHVz])(-?\d+)?( -?\d+)?/g, '')).toBe('');
+  const winding = Array.from({ length: size }, () => new Array<number>(size).fill(0));
+  for (const v of verticals) {
+    const [top, bottom, sign] = v.from < v.to ? [v.from, v.to, 1] : [v.to, v.from, -1];
+    for (let row = top; row < bottom; row++) for (let col = 0; col < v.x && col < size; col++) winding[row]![col]! += sign;
+  }
+  return (row, col) => winding[row]![col] !== 0;
+}
+
+describe('darkOutline', () => {
+  const grid = (rows: string[]) => (row: number, col: number) => rows[row]![col] === '#';
+  const check = (rows: string[]) => {
+    const filled = fillOf(darkOutline(rows.length, grid(rows)), rows.length);
+    for (let row = 0; row < rows.length; row++) {
+      for (let col = 0; col < rows.length; col++) expect(filled(row, col), `${row},${col}`).toBe(rows[row]![col] === '#');
+    }
+  };
+
+  it('keeps light holes light and cells that only touch at a corner apart', () => {
+    check(['#####', '#...#', '#.#.#', '#...#', '#####']);
+    check(['#.#.', '.#.#', '#.#.', '.#.#']);
+    check(['##..', '#.#.', '.###', '..#.']);
+  });
+
+  it('covers arbitrary patterns exactly', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let n = 0; n < 20; n++) {
+      const size = 1 + (n % 9);
+      check(Array.from({ length: size }, () => Array.from({ length: size }, () => (random() < 0.5 ? '#' : '.')).join('')));
+    }
+  });
+
+  it('merges straight edges into one command', () => {
+    expect(darkOutline(3, () => true)).toBe('M0 0H3V3H0z');
+    expect(darkOutline(2, () => true, 4)).toBe('M4 4H6V6H4z');
   });
 });

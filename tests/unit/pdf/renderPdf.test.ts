@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pdfmakeModule from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { resolveFontsDir, RESOURCES_DIR_ENV } from '../../../electron/core/pdf/fonts';
+import { resolveFontsDir, RESOURCES_DIR_ENV, ROBOTO_FILES } from '../../../electron/core/pdf/fonts';
 import { renderPdf } from '../../../electron/core/pdf/renderPdf';
 import { hasTool, pdfFonts, pdfInfo, pdfText, POPPLER_MISSING_REASON, removeTempFiles } from './popplerTools';
 
@@ -84,6 +85,48 @@ describe('renderPdf', () => {
       expect(font.embedded).toBe(true);
     }
     expect(pdfText(bytes)).toContain('Łódź Şahin Őrs café € 12,50');
+  });
+});
+
+describe('renderPdf shares fonts between documents (electron/core/pdf/sharedFonts.ts)', () => {
+  const doc = (text: string): TDocumentDefinitions => ({
+    pageSize: 'A4',
+    defaultStyle: { font: 'Roboto' },
+    info: { creator: 'Openstaand', title: 'Gedeeld', producer: 'Openstaand', creationDate: FIXED_DATE },
+    content: [{ text }, { text: 'vet € 12,50', bold: true }, { text: 'schuin Łódź', italics: true }, { text: 'allebei', bold: true, italics: true }],
+  });
+  // ŷ is drawn from the glyphs y and ^: subsetting it makes fontkit glyph objects for those
+  // without code points, which must not reach a later document's text layer ("yes").
+  const texts = ['Hallo wereld', 'Hallo wereld, nog eens: Şahin Őrs café ŷ', 'Hallo wereld, yes'];
+
+  it('opens each font file once per process, not once per document', async () => {
+    await renderPdf(doc('eerste'), { creationDate: FIXED_DATE });
+    const read = vi.spyOn(fs, 'readFileSync');
+    try {
+      for (const text of texts) await renderPdf(doc(text), { creationDate: FIXED_DATE });
+      expect(read.mock.calls.filter(([file]) => String(file).endsWith('.ttf'))).toEqual([]);
+    } finally {
+      read.mockRestore();
+    }
+  });
+
+  it('gives the same bytes as pdfmake opening the fonts afresh for each document', async () => {
+    // pdfmake's own instance: every document opens the font files and shapes every word anew.
+    const own = pdfmakeModule as unknown as {
+      setFonts(fonts: unknown): void;
+      setUrlAccessPolicy(callback: () => boolean): void;
+      setLocalAccessPolicy(callback: () => boolean): void;
+      createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+    };
+    const fontsDir = fs.realpathSync(resolveFontsDir());
+    own.setFonts({ Roboto: Object.fromEntries(Object.entries(ROBOTO_FILES).map(([style, file]) => [style, path.join(fontsDir, file)])) });
+    own.setUrlAccessPolicy(() => false);
+    own.setLocalAccessPolicy(() => true);
+    for (const text of texts) {
+      const shared = await renderPdf(doc(text), { creationDate: FIXED_DATE });
+      const fresh = await own.createPdf(doc(text)).getBuffer();
+      expect(Buffer.from(shared).equals(fresh)).toBe(true);
+    }
   });
 });
 

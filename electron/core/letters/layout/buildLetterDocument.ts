@@ -14,9 +14,10 @@
 import type {
   CanvasElement, Column, Content, ContentTable, CustomTableLayout, TableCell, TDocumentDefinitions,
 } from 'pdfmake/interfaces';
+import { a4PageSetup, A4_MM, mm } from '../../pdf/page';
 import {
   addressLines, formatCents, formatIban, formatLongDate, formatPercent, formatPostcode, formatShortDate,
-  isNetherlands, parseIsoDate, returnAddressLine,
+  isNetherlands, returnAddressLine,
 } from './format';
 import type { LetterLanguage } from './format';
 import { LABELS } from './labels';
@@ -26,11 +27,8 @@ import { DEFAULT_WINDOW } from './model';
 import type { EnvelopeWindow, LetterModel } from './model';
 import { epcQrSvg, QUIET_ZONE_MODULES } from './qr';
 
-const PT_PER_MM = 72 / 25.4;
-/** Millimetres to PDF points. */
-export const mm = (value: number): number => value * PT_PER_MM;
-
-export const PAGE_MM = Object.freeze({ width: 210, height: 297 });
+export { mm };
+export const PAGE_MM = A4_MM;
 /** Text margins. The top margin applies to later pages; page 1 starts its body below the window. */
 export const MARGINS_MM = Object.freeze({ left: 25, top: 22, right: 20, bottom: 27 });
 /** DIN 5008 form B folds (DL / EA5/6 envelope) and the punch mark. */
@@ -62,7 +60,6 @@ export function buildLetterDocument(model: LetterModel): TDocumentDefinitions {
   const lang: LetterLanguage = model.language;
   const labels = LABELS[lang];
   const window = model.window ?? DEFAULT_WINDOW;
-  const letterDate = parseIsoDate(model.date);
 
   const content: Content[] = [
     ...windowContent(model, labels, window),
@@ -82,19 +79,11 @@ export function buildLetterDocument(model: LetterModel): TDocumentDefinitions {
   if (model.signatureBlock) content.push(signatureBlock(model.signatureBlock));
 
   return {
-    pageSize: 'A4',
-    pageOrientation: 'portrait',
-    pageMargins: [mm(MARGINS_MM.left), mm(MARGINS_MM.top), mm(MARGINS_MM.right), mm(MARGINS_MM.bottom)],
-    language: lang === 'nl' ? 'nl-NL' : 'en-GB',
-    info: {
-      title: model.subject,
-      author: model.sender.name,
-      subject: model.subject,
-      creator: 'Openstaand',
-      producer: 'Openstaand',
-      // Noon UTC on the letter's date: the same model always gives the same bytes.
-      creationDate: new Date(Date.UTC(letterDate.year, letterDate.month - 1, letterDate.day, 12)),
-    },
+    // Created at noon UTC on the letter's date: the same model always gives the same bytes.
+    ...a4PageSetup({
+      marginsMm: MARGINS_MM, language: lang === 'nl' ? 'nl-NL' : 'en-GB', date: model.date,
+      title: model.subject, author: model.sender.name, subject: model.subject,
+    }),
     defaultStyle: { font: 'Roboto', fontSize: BODY_FONT_SIZE, lineHeight: 1.22, color: COLOR_TEXT },
     styles: {
       heading: { fontSize: 10.5, bold: true, color: COLOR_TEXT },

@@ -1,7 +1,8 @@
 // Formatting for printed letters: amounts, dates, IBAN, percentages, Dutch addresses.
 // Pure and exact (integer cents, no floats for money, no Intl so that the output does not depend on
-// the ICU data of the Node/Electron build). The conventions match shared/domain/money.ts and
-// shared/domain/dates.ts: the lead may merge the two.
+// the ICU data of the Node/Electron build). Amounts and IBANs come from shared/ (re-exported
+// below); dates in messages use shared/domain/dates' formatDate. What is here is what only letters
+// print: dates that are checked and follow the letter's language, long dates, percentages, addresses.
 
 export type LetterLanguage = 'nl' | 'en';
 
@@ -14,6 +15,11 @@ const MONTHS: Record<LetterLanguage, readonly string[]> = {
 
 /** Amounts are written once, app-wide (shared/domain/money.ts): `€ 1.234,56` (nl), `€1,234.56` (en). */
 export { formatCents } from '../../../../shared/domain/money';
+/**
+ * IBANs too (shared/law/iban.ts): `NL91 ABNA 0417 1643 00`. It refuses an invalid IBAN rather than
+ * print wrong payment details; the business's IBAN is validated when it is saved.
+ */
+export { formatIban } from '../../../../shared/law';
 
 /** Splits `yyyy-MM-dd` into numbers, refusing anything that is not a real calendar date. */
 export function parseIsoDate(date: string): { year: number; month: number; day: number } {
@@ -26,12 +32,6 @@ export function parseIsoDate(date: string): { year: number; month: number; day: 
     }
   }
   throw new Error(`Geen geldige datum (verwacht jjjj-mm-dd): ${JSON.stringify(date)}`);
-}
-
-/** `2026-11-24` → `24-11-2026`. */
-export function formatDateNl(date: string): string {
-  const { year, month, day } = parseIsoDate(date);
-  return `${pad2(day)}-${pad2(month)}-${year}`;
 }
 
 /** Dates in tables: `24-11-2026` in Dutch, `24/11/2026` in English letters. */
@@ -48,12 +48,6 @@ export function formatLongDate(date: string, language: LetterLanguage = 'nl'): s
 
 function pad2(n: number): string {
   return n.toString().padStart(2, '0');
-}
-
-/** `NL91ABNA0417164300` → `NL91 ABNA 0417 1643 00` (spaces removed first, upper case). */
-export function formatIban(iban: string): string {
-  const compact = iban.replace(/\s+/g, '').toUpperCase();
-  return compact.replace(/(.{4})(?=.)/g, '$1 ');
 }
 
 /** A rate in percent: 10.15 → `10,15%` (nl) / `10.15%` (en); at least two decimals, more if given. */

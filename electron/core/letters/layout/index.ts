@@ -5,7 +5,7 @@ export type {
   SpecificationRow,
 } from './model';
 export {
-  addressLines, formatCents, formatDateNl, formatIban, formatLongDate, formatPercent, formatPostcode, formatShortDate,
+  addressLines, formatCents, formatIban, formatLongDate, formatPercent, formatPostcode, formatShortDate,
   returnAddressLine,
 } from './format';
 export type { LetterLanguage } from './format';
