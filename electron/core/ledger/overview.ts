@@ -62,9 +62,35 @@ export function overviewRows(ctx: Context, debtorId?: number): OverviewRow[] {
   return summarize(ctx, debtorId).rows;
 }
 
+/*
+ * Debiteuren asks again on every sort, filter and search keystroke while the ledger stays the same,
+ * so the summary of all customers is kept per connection and computed anew only when something
+ * could have changed it: a row written on this connection (SQLite's total_changes() counts every
+ * INSERT, UPDATE and DELETE, triggers included, even when rolled back), a commit by another
+ * connection (data_version: the command line on the same file), or another day. The rows are
+ * shared between answers; nothing downstream mutates them.
+ */
+type Summary = ReturnType<typeof summarize>;
+const kept = new WeakMap<Context['sqlite'], { version: string; summary: Summary }>();
+
+function ledgerVersion(ctx: Context): string {
+  const changes = ctx.sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+  const dataVersion = ctx.sqlite.pragma('data_version', { simple: true }) as number;
+  return `${ctx.today()} ${changes} ${dataVersion}`;
+}
+
+function summarizeAll(ctx: Context): Summary {
+  const version = ledgerVersion(ctx);
+  const hit = kept.get(ctx.sqlite);
+  if (hit?.version === version) return hit.summary;
+  const summary = summarize(ctx);
+  kept.set(ctx.sqlite, { version, summary });
+  return summary;
+}
+
 export function getOverview(ctx: Context, q: ParsedInputOf<'overview.get'>): Overview {
   const today = ctx.today();
-  const { rows: all, folded, aging } = summarize(ctx);
+  const { rows: all, folded, aging } = summarizeAll(ctx);
   const nameOf = (r: OverviewRow) => folded.get(r)!;
 
   let rows = all;
