@@ -23,7 +23,7 @@ import {
 } from '../../../shared/law';
 import type { Context } from '../context';
 import { getBusiness } from '../ledger/business';
-import { invoicesOfDebtor } from '../ledger/balances';
+import { creditOf, invoicesOfDebtor } from '../ledger/balances';
 import { getDebtorRow } from '../ledger/debtors';
 import { listTimeline } from '../ledger/events';
 import { paymentsOfDebtor } from '../ledger/payments';
@@ -150,7 +150,7 @@ export interface Claim {
   /** Open invoices not yet due: not part of the claim. */
   notYetDue: Invoice[];
   payments: ClaimPayment[];
-  /** Payments not allocated to any invoice (tegoed), taken off the total. */
+  /** The customer's credit (tegoed: payments not allocated, credit notes on no invoice), taken off the total. */
   credit: number;
   fourteenDay: FourteenDayLetter | null;
   costs: ClaimCosts;
@@ -238,7 +238,8 @@ export async function buildClaim(ctx: Context, debtorId: number): Promise<Claim>
   const interestKind = row.kind === 'business' ? 'commercial' : 'consumer';
   const rates = ratesInForce(ctx, interestKind);
 
-  const all = invoicesOfDebtor(ctx, debtorId).filter((i) => i.kind === 'invoice');
+  const everything = invoicesOfDebtor(ctx, debtorId);
+  const all = everything.filter((i) => i.kind === 'invoice');
   const claimed = all.filter((i) => i.open > 0 && i.dueDate < today);
   const notYetDue = all.filter((i) => i.open > 0 && i.dueDate >= today);
   const claimedIds = new Set(claimed.map((i) => i.id));
@@ -299,7 +300,8 @@ export async function buildClaim(ctx: Context, debtorId: number): Promise<Claim>
 
   const principal = invoices.reduce((s, i) => s + i.open, 0);
   const costs = computeCosts(row.kind, invoices, fourteenDay, business);
-  const credit = payments.reduce((s, p) => s + p.unallocated, 0);
+  // The same credit as the debtor page: unallocated payments and credit notes that correct no invoice.
+  const credit = creditOf(everything, payments);
   const interest = invoices.reduce((s, i) => s + i.interest, 0);
 
   // Documents: letters and reminders of this debtor, original invoice PDFs of the claimed invoices, the terms.

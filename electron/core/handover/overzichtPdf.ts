@@ -103,7 +103,7 @@ function totalsBox(c: Claim): Content {
     [{ text: `Rente tot en met ${d(c.today)}` }, num(c.totals.interest)],
     [{ text: c.costs.vatSurcharge ? 'Buitengerechtelijke incassokosten (incl. btw)' : 'Buitengerechtelijke incassokosten' }, num(c.totals.costs)],
   ];
-  if (c.totals.credit > 0) rows.push([{ text: 'Af: tegoed (betalingen nog niet toegewezen)' }, { text: `-${money(c.totals.credit)}`, alignment: 'right', noWrap: true }]);
+  if (c.totals.credit > 0) rows.push([{ text: 'Af: tegoed (te veel betaald of gecrediteerd)' }, { text: `-${money(c.totals.credit)}`, alignment: 'right', noWrap: true }]);
   rows.push([{ text: 'Totaal gevorderd', bold: true }, num(c.totals.total, true)]);
   return {
     table: { widths: ['*', mm(35)], body: rows },

@@ -67,7 +67,7 @@ export const vorderingSchema = z.object({
   }).strict()),
   totals: z.object({
     principalCents: cents, interestCents: cents, collectionCostsCents: cents,
-    creditCents: cents.describe('Betalingen die nog niet aan een factuur zijn toegewezen; afgetrokken van het totaal.'),
+    creditCents: cents.describe('Tegoed van de klant: betalingen die aan geen factuur zijn toegewezen en creditnota’s die geen factuur corrigeren; afgetrokken van het totaal.'),
     totalClaimedCents: cents,
   }).strict(),
   timeline: z.array(z.object({
