@@ -23,7 +23,7 @@ import {
 } from '../../../shared/law';
 import type { Context } from '../context';
 import { getBusiness } from '../ledger/business';
-import { creditOf, invoicesOfDebtor } from '../ledger/balances';
+import { agreedChargesOf, creditOf, invoicesOfDebtor } from '../ledger/balances';
 import { getDebtorRow } from '../ledger/debtors';
 import { listTimeline } from '../ledger/events';
 import { paymentsOfDebtor } from '../ledger/payments';
@@ -301,7 +301,7 @@ export async function buildClaim(ctx: Context, debtorId: number): Promise<Claim>
   const principal = invoices.reduce((s, i) => s + i.open, 0);
   const costs = computeCosts(row.kind, invoices, fourteenDay, business);
   // The same credit as the debtor page: unallocated payments and credit notes that correct no invoice.
-  const credit = creditOf(everything, payments);
+  const credit = creditOf(everything, payments, agreedChargesOf(ctx, debtorId));
   const interest = invoices.reduce((s, i) => s + i.interest, 0);
 
   // Documents: letters and reminders of this debtor, original invoice PDFs of the claimed invoices, the terms.

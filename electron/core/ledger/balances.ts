@@ -62,10 +62,23 @@ export function invoiceById(ctx: Context, id: number): Invoice | null {
  * What the customer has to their credit: money paid but allocated to no invoice, plus credit notes
  * that correct no invoice (an imported credit note whose invoice is unknown or has less open than
  * it credits: importing/invoices.ts books it as the customer's credit). A credit note on an invoice
- * already lowered that invoice's open amount, so it is not credit. Nothing uses credit up yet.
+ * already lowered that invoice's open amount, so it is not credit.
+ *
+ * `agreedCharges`: the interest and collection costs the customer agreed to pay in a payment
+ * arrangement (agreedChargesOf). The ledger allocates payments to invoices only, so what is paid
+ * beyond the invoices under such an arrangement settles those charges; it is not money owed back.
  */
-export function creditOf(invoices: readonly Invoice[], payments: readonly Payment[]): number {
+export function creditOf(invoices: readonly Invoice[], payments: readonly Payment[], agreedCharges = 0): number {
   const unallocated = payments.reduce((s, p) => s + p.unallocated, 0);
   const creditNotes = invoices.filter((i) => i.kind === 'credit-note' && i.correctsInvoiceId === null).reduce((s, i) => s + i.amount, 0);
-  return unallocated + creditNotes;
+  return Math.max(0, unallocated + creditNotes - agreedCharges);
+}
+
+/**
+ * The interest and costs in the customer's latest payment arrangement (0 without one). Only the
+ * latest: a new arrangement after an ended one restates the whole claim, charges included.
+ */
+export function agreedChargesOf(ctx: Context, debtorId: number): number {
+  return (ctx.sqlite.prepare('SELECT interest_cents + costs_cents FROM payment_plans WHERE debtor_id = ? ORDER BY id DESC LIMIT 1')
+    .pluck().get(debtorId) as number | undefined) ?? 0;
 }

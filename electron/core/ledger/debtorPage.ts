@@ -1,6 +1,6 @@
 import type { DebtorPage } from '../../../shared/contract';
 import type { Context } from '../context';
-import { creditOf, invoicesOfDebtor } from './balances';
+import { agreedChargesOf, creditOf, invoicesOfDebtor } from './balances';
 import { getDebtorRow, toDebtor } from './debtors';
 import { listTimeline } from './events';
 import { overviewRows } from './overview';
@@ -15,7 +15,7 @@ export async function getDebtorPage(ctx: Context, id: number): Promise<DebtorPag
     summary: overviewRows(ctx, id)[0] ?? null,
     invoices,
     payments,
-    credit: creditOf(invoices, payments),
+    credit: creditOf(invoices, payments, agreedChargesOf(ctx, id)),
     timeline: await listTimeline(ctx, id),
   };
 }

@@ -214,6 +214,20 @@ describe('following an arrangement', () => {
     await call(backend, 'workflow.today', {});
     expect(eventsOf(backend, debtor.id).map((e) => e.type)).toEqual(['arrangement.created', 'arrangement.completed']);
   });
+
+  it('paid in full with interest and costs included: what is paid beyond the invoices settles those, it is no credit', async () => {
+    const { backend } = await withBackend();
+    const { debtor } = await customerWithInvoice(backend, TODAY, { daysAgo: 30, amount: 1_200_00 });
+    const plan = await call(backend, 'arrangements.create', { debtorId: debtor.id, count: 2, firstDate: '2026-12-01', interval: 'month' });
+    const charges = plan.interest + plan.costs;
+    expect(charges).toBeGreaterThan(180_00);
+    await call(backend, 'payments.record', { debtorId: debtor.id, date: TODAY, amount: plan.total });
+    expect((await call(backend, 'arrangements.get', { planId: plan.planId })).status).toBe('completed');
+    expect((await call(backend, 'debtors.page', { id: debtor.id })).credit).toBe(0);
+    // Paying more than the arrangement is credit again.
+    await call(backend, 'payments.record', { debtorId: debtor.id, date: TODAY, amount: 25_00 });
+    expect((await call(backend, 'debtors.page', { id: debtor.id })).credit).toBe(25_00);
+  });
 });
 
 describe('arrangement mails', () => {
