@@ -285,7 +285,7 @@ export function stepEffects(invoices: Iterable<SteppedInvoice>, from: string, to
       if (inv.paidOn !== null && inv.paidOn < s.date) continue;
       const e = effects.get(s.step)!;
       e.invoices += 1;
-      if (inv.paidOn !== null && inv.paidOn <= addDaysIso(s.date, 7)) e.paid += 1;
+      if (inv.paidOn !== null && daysBetween(s.date, inv.paidOn) <= 7) e.paid += 1;
     }
   }
   return [...effects].map(([step, e]) => ({

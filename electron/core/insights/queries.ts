@@ -79,24 +79,31 @@ export const SALES_SQL = `
 export const STEP_TYPES = ['nudge.sent', 'reminder.sent', 'call.logged', 'letter.sent', 'handover.created'] as const;
 const STEP_TYPES_SQL = STEP_TYPES.map((t) => `'${t}'`).join(', ');
 
-/** Every step event linked to an invoice, with that invoice's due and paid dates. */
+/** One customer's invoices, for the statements that start from invoice_events (keyed by invoice). */
+const ofDebtorInvoices = (col: string) => `/*debtor*/ ${col} IN (SELECT id FROM invoices INDEXED BY invoices_debtor WHERE debtor_id = @debtorId) /*end*/`;
+
+/**
+ * Every step event linked to an invoice, with that invoice's due and paid dates. From
+ * invoice_events (migration 005), read in invoice order with each invoice looked up once: it holds
+ * the step and letter already, where the events table meant a row and a JSON parse per event
+ * (about 1 s for 114,000 reminders).
+ */
 export const STEP_EVENTS_SQL = `
-  SELECT ei.invoice_id, i.debtor_id, e.type, e.occurred_on,
-    CASE e.type WHEN 'reminder.sent' THEN json_extract(e.data_json, '$.step') END,
-    CASE e.type WHEN 'letter.sent' THEN json_extract(e.data_json, '$.letter') END,
+  SELECT ie.invoice_id, i.debtor_id, ie.type, ie.occurred_on,
+    CASE ie.type WHEN 'reminder.sent' THEN ie.step END,
+    CASE ie.type WHEN 'letter.sent' THEN ie.letter END,
     i.due_date, i.paid_on, i.open_cents
-  FROM events e INDEXED BY events_type
-  JOIN event_invoices ei ON ei.event_id = e.id
-  JOIN invoices i ON i.id = ei.invoice_id
-  WHERE e.type IN (${STEP_TYPES_SQL}) AND i.kind = 'invoice' AND ${forDebtor('e.debtor_id')}`;
+  FROM invoice_events ie
+  CROSS JOIN invoices i ON i.id = ie.invoice_id
+  WHERE ie.type IN (${STEP_TYPES_SQL}) AND i.kind = 'invoice' AND ${ofDebtorInvoices('ie.invoice_id')}`;
 export type StepEventRow = [invoiceId: number, debtorId: number, type: string, date: string, step: unknown, letter: unknown, dueDate: string, paidOn: string | null, open: number];
 
 /** Payments in (@from, @today] on invoices that received a step: to attribute them to the step before them. */
 export const STEPPED_PAYMENTS_SQL = `
   SELECT a.invoice_id, p.date, a.amount_cents
   FROM (
-    SELECT DISTINCT ei.invoice_id FROM events e INDEXED BY events_type JOIN event_invoices ei ON ei.event_id = e.id
-    WHERE e.type IN (${STEP_TYPES_SQL}) AND ${forDebtor('e.debtor_id')}
+    SELECT DISTINCT ie.invoice_id FROM invoice_events ie
+    WHERE ie.type IN (${STEP_TYPES_SQL}) AND ${ofDebtorInvoices('ie.invoice_id')}
   ) s
   CROSS JOIN payment_allocations a INDEXED BY payment_allocations_invoice ON a.invoice_id = s.invoice_id
   JOIN payments p ON p.id = a.payment_id
