@@ -1,18 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-
-/** Screenshots a person looks at (the brief asks for /tmp/shots). */
-const SHOTS = '/tmp/shots';
-const nav = (page: Page, name: string) => page.locator('.topbar nav').getByRole('button', { name, exact: true });
+import { expect, invokeOk, nav, SHOTS, test } from './fixtures';
 
 test('a payment arrangement: made on the debtor page with a live schedule → the customer is paused in Debiteuren; on Vandaag an installment reminder and a missed installment with the choice to end it', async ({ page, app }) => {
   mkdirSync(SHOTS, { recursive: true });
-  const invoke = async <T,>(method: string, input: unknown): Promise<T> => {
-    const r = await app.backend.invoke(method, input);
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value as T;
-  };
+  const invoke = <T,>(method: string, input: unknown) => invokeOk<T>(app.backend, method, input);
 
   await page.goto(app.url);
   await page.getByRole('button', { name: 'Start met voorbeeldgegevens' }).click();

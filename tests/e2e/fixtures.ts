@@ -1,4 +1,4 @@
-import { test as base } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,3 +30,13 @@ export { expect } from '@playwright/test';
 
 /** Screenshots that a person looks at go here (kept out of git). */
 export const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
+
+/** A button of the menu at the top (other buttons on a screen may have the same name). */
+export const nav = (page: Page, name: string) => page.locator('.topbar nav').getByRole('button', { name, exact: true });
+
+/** Calls the test's backend directly, to arrange or check what a screen does not show; throws on an error. */
+export async function invokeOk<T>(backend: Backend, method: string, input: unknown): Promise<T> {
+  const r = await backend.invoke(method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value as T;
+}

@@ -2,19 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DebtorPage } from '../../shared/contract';
-import type { Page } from '@playwright/test';
-import { expect, SHOTS, test } from './fixtures';
-
-/** A button of the menu at the top (other buttons on a screen may have the same name). */
-const nav = (page: Page, name: string) => page.locator('.topbar nav').getByRole('button', { name, exact: true });
+import { expect, invokeOk, nav, SHOTS, test } from './fixtures';
 
 test('Vandaag → draft a reminder in one click → mark as sent → off the list, on the timeline; prepare a call → log a promise → paused', async ({ page, app }) => {
   mkdirSync(SHOTS, { recursive: true });
-  const invoke = async <T,>(method: string, input: unknown): Promise<T> => {
-    const r = await app.backend.invoke(method, input);
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value as T;
-  };
+  const invoke = <T,>(method: string, input: unknown) => invokeOk<T>(app.backend, method, input);
 
   await page.goto(app.url);
   await page.getByRole('button', { name: 'Start met voorbeeldgegevens' }).click();

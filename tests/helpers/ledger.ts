@@ -48,3 +48,9 @@ export function createDebtor(backend: Backend, overrides: Partial<InputOf<'debto
 export function createInvoice(backend: Backend, debtorId: number, overrides: Partial<InputOf<'invoices.create'>> = {}): Promise<Invoice> {
   return call(backend, 'invoices.create', anInvoice(debtorId, overrides));
 }
+
+/** An invoice CSV (the Dutch column names the import recognises) for imports.invoices.*, one invoice per line. */
+export const invoiceCsv = (lines: string[]) => ({
+  fileName: 'facturen.csv',
+  dataBase64: Buffer.from(['Factuurnummer;Klant;Factuurdatum;Vervaldatum;Totaal incl. btw;Omschrijving', ...lines].join('\r\n') + '\r\n').toString('base64'),
+});

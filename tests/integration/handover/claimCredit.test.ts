@@ -2,12 +2,7 @@
 // money paid but not allocated, and credit notes that correct no invoice.
 import { describe, expect, it } from 'vitest';
 import { call, TODAY, withBackend } from '../../helpers/backend';
-import { aBusiness, addDays, createDebtor, createInvoice } from '../../helpers/ledger';
-
-const invoiceCsv = (lines: string[]) => ({
-  fileName: 'facturen.csv',
-  dataBase64: Buffer.from(['Factuurnummer;Klant;Factuurdatum;Vervaldatum;Totaal incl. btw;Omschrijving', ...lines].join('\r\n') + '\r\n').toString('base64'),
-});
+import { aBusiness, addDays, createDebtor, createInvoice, invoiceCsv } from '../../helpers/ledger';
 
 describe('the claim\'s credit', () => {
   it('includes a credit note that corrects no invoice, like the debtor page', async () => {

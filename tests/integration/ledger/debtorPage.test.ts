@@ -2,12 +2,7 @@
 // credit notes that correct no invoice (an invoice import books those as the customer's credit).
 import { describe, expect, it } from 'vitest';
 import { call, withBackend } from '../../helpers/backend';
-import { createDebtor, createInvoice } from '../../helpers/ledger';
-
-const invoiceCsv = (lines: string[]) => ({
-  fileName: 'facturen.csv',
-  dataBase64: Buffer.from(['Factuurnummer;Klant;Factuurdatum;Vervaldatum;Totaal incl. btw;Omschrijving', ...lines].join('\r\n') + '\r\n').toString('base64'),
-});
+import { createDebtor, createInvoice, invoiceCsv } from '../../helpers/ledger';
 
 describe('the debtor page credit', () => {
   it('adds credit notes without an invoice to unallocated payments, and leaves out credit notes on an invoice', async () => {
