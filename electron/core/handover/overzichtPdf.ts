@@ -4,14 +4,10 @@
 // Pure: the same claim gives the same definition (and, with the fixed creation date, the same bytes).
 import type { Content, ContentTable, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { addressLines, formatCents, formatIban, formatLongDate, formatPercent, formatShortDate } from '../letters/layout/format';
-import { a4PageSetup, mm } from '../pdf/page';
+import { a4PageSetup, mm, PDF_COLORS } from '../pdf/page';
 import type { Claim } from './claim';
 
-const TEXT = '#1a1a1a';
-const MUTED = '#5f6368';
-const RULE = '#c4c8cc';
-const HEAD_FILL = '#eef0f2';
-const BOX_FILL = '#f6f7f8';
+const { text: TEXT, muted: MUTED, rule: RULE, headerFill: HEAD_FILL, boxFill: BOX_FILL } = PDF_COLORS;
 const WARN = '#b42318';
 
 const NBSP = '\u00a0';

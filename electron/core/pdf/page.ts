@@ -3,6 +3,18 @@
 // of the document's date, so that the same input always gives the same bytes.
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 
+/**
+ * The colours of every PDF we make, so a letter, the call sheet and the agency's overzicht look like
+ * one app: near-black text, grey secondary text and rules, light fills for table heads and boxes.
+ */
+export const PDF_COLORS = Object.freeze({
+  text: '#1a1a1a',
+  muted: '#5f6368',
+  rule: '#b0b4b8',
+  headerFill: '#eef0f2',
+  boxFill: '#f6f7f8',
+});
+
 /** Creator and producer in the metadata of every PDF we make. */
 export const PDF_PRODUCER = 'Openstaand';
 

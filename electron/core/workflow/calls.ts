@@ -12,7 +12,7 @@ import { AppError } from '../errors';
 import { invoicesOfDebtor, SENT_EVENT_TYPES } from '../ledger/balances';
 import { getDebtorRow } from '../ledger/debtors';
 import { addEvent } from '../ledger/events';
-import { renderPdf } from '../pdf';
+import { PDF_COLORS, renderPdf } from '../pdf';
 import { day, listJoin, money, safeFileName, toBase64, type Lang } from './common';
 import { evaluateLedger } from './load';
 
@@ -87,7 +87,7 @@ const SHEET_TEXT = {
 };
 
 const MM = 72 / 25.4;
-const MUTED = '#5f6368';
+const MUTED = PDF_COLORS.muted;
 
 function checkbox(label: string): Content {
   return { columns: [{ width: 14, canvas: [{ type: 'rect', x: 0, y: 1.5, w: 9, h: 9, lineWidth: 0.8 }] }, { width: '*', text: label }], margin: [0, 3, 0, 3] };

@@ -16,6 +16,13 @@ export class ApiFailure extends Error {
   }
 }
 
+/** The message of a failed call (or any error), in the interface's language. */
+export function errorText(e: unknown, language: 'nl' | 'en'): string {
+  const error = (e as { error?: { message?: string; messageEn?: string } }).error;
+  if (error) return language === 'en' && error.messageEn ? error.messageEn : error.message ?? String(e);
+  return e instanceof Error ? e.message : String(e);
+}
+
 function secret(): string {
   return document.querySelector<HTMLMetaElement>('meta[name="openstaand-secret"]')?.content ?? '';
 }

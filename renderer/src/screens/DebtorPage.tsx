@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { LimitationRow, DebtorPage as Page } from '../../../shared/contract';
 import { parseAmount } from '../../../shared/domain/money';
 import { call } from '../api/client';
+import { downloadFile } from '../fileBytes';
 import { ErrorBox, Field } from '../components/Field';
 import { useForm } from '../components/useForm';
 import { date, useMoney } from '../format';
@@ -77,13 +78,7 @@ function PaymentForm({ debtorId, today, onDone }: { debtorId: number; today: str
 }
 
 function openPdf(invoiceId: number) {
-  void call('invoices.getPdf', { invoiceId }).then((file) => {
-    const bytes = Uint8Array.from(atob(file.dataBase64), (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-    const a = Object.assign(document.createElement('a'), { href: url, download: file.fileName });
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  });
+  void call('invoices.getPdf', { invoiceId }).then(downloadFile);
 }
 
 /** Everything about one customer: details, invoices, payments and the timeline. */

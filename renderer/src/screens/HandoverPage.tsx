@@ -3,7 +3,7 @@ import type { Agency, DebtorPage, DossierFile, Handover, HandoverCheck, Handover
 import { handoverUpdateKinds, termsKinds } from '../../../shared/contract/methods/handover';
 import { parseAmount } from '../../../shared/domain/money';
 import { call } from '../api/client';
-import { downloadFile } from '../components/charts/download';
+import { downloadFile } from '../fileBytes';
 import { ErrorBox, Field } from '../components/Field';
 import { useForm } from '../components/useForm';
 import { date, useMoney } from '../format';

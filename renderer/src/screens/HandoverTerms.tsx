@@ -1,17 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { TermsFile } from '../../../shared/contract';
 import { call } from '../api/client';
-import { downloadFile } from '../components/charts/download';
+import { downloadFile, readBase64 } from '../fileBytes';
 import { ErrorBox } from '../components/Field';
 import { date } from '../format';
 import { useApp } from '../store';
-
-function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** Instellingen: the algemene voorwaarden (PDF) that go into every dossier for an incassobureau. */
 export function HandoverTerms() {
@@ -29,7 +22,7 @@ export function HandoverTerms() {
     setError(null);
     setSaved(false);
     try {
-      await call('business.saveTerms', { fileName: file.name, dataBase64: toBase64(await file.arrayBuffer()) });
+      await call('business.saveTerms', { fileName: file.name, dataBase64: await readBase64(file) });
       setSaved(true);
       load();
     } catch (e) {

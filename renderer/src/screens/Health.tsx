@@ -1,29 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupFile, BackupStatus, IntegrityReport, RestoreSummary } from '../../../shared/contract';
 import { call } from '../api/client';
+import { downloadFile, readBase64 } from '../fileBytes';
 import { ErrorBox } from '../components/Field';
 import { useApp } from '../store';
 
-/** Bytes → base64 in slices (String.fromCharCode cannot take a whole ledger at once). */
-function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 const SPACED = { marginTop: '1.6rem' };
-
-/** Hands bytes from the backend to the browser as a download (Electron shows its save dialog). */
-function download(file: { fileName: string; mimeType: string; dataBase64: string }) {
-  const bytes = Uint8Array.from(atob(file.dataBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: file.fileName });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
 
 /**
  * Instellingen → Gegevens en back-ups: where the ledger is and how it is doing, the integrity check,
@@ -69,7 +51,7 @@ export function Health() {
 
   const createBackup = () => act('create', async () => {
     const file = await call('backup.create', {});
-    download(file);
+    downloadFile(file);
     return h.created(file.fileName);
   });
 
@@ -87,12 +69,12 @@ export function Health() {
     const file = input.files?.[0];
     input.value = '';
     if (!file || !confirm(h.restoreFileConfirm(file.name))) return;
-    void act('restore', async () => afterRestore(await call('backup.restore', { dataBase64: toBase64(await file.arrayBuffer()) }), ''));
+    void act('restore', async () => afterRestore(await call('backup.restore', { dataBase64: await readBase64(file) }), ''));
   };
 
   const exportAll = () => act('export', async () => {
     const file = await call('backup.exportAll', {});
-    download(file);
+    downloadFile(file);
     return h.exported(file.fileName);
   });
 
@@ -101,7 +83,7 @@ export function Health() {
     input.value = '';
     if (!file || !confirm(h.importConfirm(file.name))) return;
     void act('import', async () => {
-      const summary = await call('backup.importAll', { dataBase64: toBase64(await file.arrayBuffer()) });
+      const summary = await call('backup.importAll', { dataBase64: await readBase64(file) });
       return afterRestore(summary, h.imported(summary.counts.debtors, summary.counts.invoices));
     });
   };

@@ -4,10 +4,11 @@
 import { useEffect, useState } from 'react';
 import type { BankImportLine, BankImportPreview, ImportRecord, ImportResult, InvoiceImportPreview, OpenInvoiceChoice } from '../../../shared/contract';
 import { MAX_IMPORT_FILE_BYTES } from '../../../shared/contract/methods/imports';
-import { call } from '../api/client';
+import { call, errorText } from '../api/client';
 import { date, useMoney } from '../format';
 import { useApp } from '../store';
-import { errorText, readBase64, type ChosenFile } from './ImportCommon';
+import type { ChosenFile } from './ImportCommon';
+import { readBase64 } from '../fileBytes';
 import { ImportInvoicesReview } from './ImportInvoices';
 import './Import.css';
 

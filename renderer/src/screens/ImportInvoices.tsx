@@ -4,10 +4,10 @@
 import { useState } from 'react';
 import type { ImportResult, InvoiceColumnMapping, InvoiceFieldName, InvoiceImportPreview, InvoiceImportRow } from '../../../shared/contract';
 import { INVOICE_FIELDS } from '../../../shared/contract/methods/imports';
-import { call } from '../api/client';
+import { call, errorText } from '../api/client';
 import { date, useMoney } from '../format';
 import { useApp } from '../store';
-import { errorText, type ChosenFile } from './ImportCommon';
+import type { ChosenFile } from './ImportCommon';
 
 export function ImportInvoicesReview({ file, initial, onDone, onCancel }: { file: ChosenFile; initial: InvoiceImportPreview; onDone: (r: ImportResult) => void; onCancel: () => void }) {
   const { t, language } = useApp();

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { InsightTable, Rating, Suggestion } from '../../../shared/contract';
 import { ratingReasons, suggestionTitle, suggestionWhy } from '../../../shared/contract/methods/insights';
 import { call } from '../api/client';
-import { downloadFile } from '../components/charts/download';
+import { downloadFile } from '../fileBytes';
 import { useApp } from '../store';
 
 /** 19.7 → "19,7" in Dutch; null → "—". */

@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { TodayList, WorkGroup, WorkItem, WorkNote } from '../../../shared/domain/workflow';
 import { workGroupOf, workGroups } from '../../../shared/domain/workflow';
-import { call } from '../api/client';
+import { call, errorText } from '../api/client';
 import { ErrorBox } from '../components/Field';
 import { date, useMoney } from '../format';
 import { useApp } from '../store';
 import '../workflow.css';
 import '../arrangements.css';
 import { ArrangementChoices } from './workflow/ArrangementChoices';
-import { errorText } from './workflow/files';
 
 /** Vandaag: what is due today (or was due while the app was closed), grouped by kind, and who is paused. */
 export function Today() {

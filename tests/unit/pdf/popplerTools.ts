@@ -15,6 +15,8 @@ export function hasTool(tool: string): boolean {
 
 export const POPPLER_MISSING_REASON =
   'pdftotext (poppler-utils) is not installed: `apt-get install -y poppler-utils`. Required when CI is set.';
+export const ZBAR_MISSING_REASON =
+  'zbarimg (zbar-tools) is not installed: `apt-get install -y zbar-tools`. Required when CI is set (.ci/run installs it).';
 
 let tempDir: string | undefined;
 let counter = 0;

@@ -14,7 +14,7 @@
 import type {
   CanvasElement, Column, Content, ContentTable, CustomTableLayout, TableCell, TDocumentDefinitions,
 } from 'pdfmake/interfaces';
-import { a4PageSetup, A4_MM, mm } from '../../pdf/page';
+import { a4PageSetup, A4_MM, mm, PDF_COLORS } from '../../pdf/page';
 import {
   addressLines, formatCents, formatIban, formatLongDate, formatPercent, formatPostcode, formatShortDate,
   isNetherlands, returnAddressLine,
@@ -45,11 +45,7 @@ const GAP_BELOW_WINDOW_MM = 8;
 /** …and at least this far below the letterhead. */
 const GAP_ABOVE_BODY_MM = 6;
 
-const COLOR_TEXT = '#1a1a1a';
-const COLOR_MUTED = '#5f6368';
-const COLOR_RULE = '#b0b4b8';
-const COLOR_HEADER_FILL = '#eef0f2';
-const COLOR_BOX_FILL = '#f6f7f8';
+const { text: COLOR_TEXT, muted: COLOR_MUTED, rule: COLOR_RULE, headerFill: COLOR_HEADER_FILL, boxFill: COLOR_BOX_FILL } = PDF_COLORS;
 const COLOR_TEST = '#d0021b';
 
 const BODY_FONT_SIZE = 10;

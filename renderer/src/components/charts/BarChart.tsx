@@ -8,7 +8,7 @@ import {
   BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration, type ChartDataset,
 } from 'chart.js';
 import { useEffect, useRef, useState } from 'react';
-import { downloadBlob } from './download';
+import { downloadBlob } from '../../fileBytes';
 import { chartPng } from './png';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { addDaysIso } from '../../../../shared/domain/dates';
-import { call } from '../../api/client';
+import { call, errorText } from '../../api/client';
 import { ErrorBox, Field } from '../../components/Field';
 import { date, useMoney } from '../../format';
 import { useApp } from '../../store';
-import { errorText } from './files';
 
 /** What the choices need to know about an arrangement. */
 export interface ChoiceTarget {

@@ -3,11 +3,10 @@ import {
   arrangementIntervals, buildSchedule, scheduleProblems, type ArrangementInterval, type ArrangementProposal, type ScheduleField, type ScheduleInput,
 } from '../../../../shared/domain/arrangement';
 import { parseAmount } from '../../../../shared/domain/money';
-import { call } from '../../api/client';
+import { call, errorText } from '../../api/client';
 import { ErrorBox, Field } from '../../components/Field';
 import { date, useMoney } from '../../format';
 import { useApp } from '../../store';
-import { errorText } from './files';
 
 /**
  * "Betalingsregeling treffen": the claim today (principal; interest and costs so far, each to

@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ArrangementView } from '../../../../shared/domain/arrangement';
-import { call } from '../../api/client';
+import { call, errorText } from '../../api/client';
 import { ErrorBox } from '../../components/Field';
 import { date, useMoney } from '../../format';
 import { useApp } from '../../store';
 import '../../arrangements.css';
 import { ArrangementChoices } from './ArrangementChoices';
 import { ArrangementForm } from './ArrangementForm';
-import { errorText } from './files';
 
 /** The schedule of an arrangement: each installment with what is paid and open, and its state. */
 export function ScheduleTable({ view }: { view: ArrangementView }) {

@@ -2,12 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CallLogged, CallOutcome, CallSheet as Sheet } from '../../../../shared/domain/workflow';
 import { callOutcomes } from '../../../../shared/domain/workflow';
 import { parseAmount } from '../../../../shared/domain/money';
-import { call } from '../../api/client';
+import { call, errorText } from '../../api/client';
 import { ErrorBox, Field } from '../../components/Field';
 import { date, useMoney } from '../../format';
 import { useApp } from '../../store';
 import '../../workflow.css';
-import { downloadBase64, errorText } from './files';
+import { downloadFile } from '../../fileBytes';
 
 /** Belvoorbereiding: the facts at hand before calling, what to ask, and the call log. */
 export function CallSheet({ debtorId }: { debtorId: number }) {
@@ -55,7 +55,7 @@ export function CallSheet({ debtorId }: { debtorId: number }) {
     }
   }
 
-  const printPdf = () => void call('calls.sheetPdf', { debtorId, language }).then((f) => downloadBase64(f, 'application/pdf'), (e: unknown) => setError(errorText(e, language)));
+  const printPdf = () => void call('calls.sheetPdf', { debtorId, language }).then((f) => downloadFile(f), (e: unknown) => setError(errorText(e, language)));
 
   return (
     <main className="call">

@@ -3,12 +3,11 @@ import type { DebtorWorkflow } from '../../../../shared/contract';
 import type { Invoice, TimelineEvent } from '../../../../shared/domain/ledger';
 import type { Ladder, LadderOverride, MailStep, TimelineKind } from '../../../../shared/domain/workflow';
 import { timelineKind, timelineKinds, workflowSteps } from '../../../../shared/domain/workflow';
-import { call } from '../../api/client';
+import { call, errorText } from '../../api/client';
 import { ErrorBox } from '../../components/Field';
 import { date } from '../../format';
 import { useApp } from '../../store';
 import '../../workflow.css';
-import { errorText } from './files';
 import { LadderEditor } from './PlanSettings';
 
 const MAIL_STEPS: readonly string[] = ['nudge', 'reminder-1', 'reminder-2'];

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { Ladder, Tone, WorkflowStep } from '../../../../shared/domain/workflow';
 import { tones, workflowSteps } from '../../../../shared/domain/workflow';
-import { call } from '../../api/client';
+import { call, errorText } from '../../api/client';
 import { ErrorBox, Field } from '../../components/Field';
 import { useApp } from '../../store';
 import '../../workflow.css';
-import { errorText } from './files';
 
 /** The steps of a ladder with their switches and offsets; used for the business and for one customer. */
 export function LadderEditor({ ladder, onChange, errors = {} }: { ladder: Ladder; onChange: (l: Ladder) => void; errors?: Record<string, string> }) {

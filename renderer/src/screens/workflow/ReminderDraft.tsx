@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MailDraft, MailStep, Tone } from '../../../../shared/domain/workflow';
 import { tones } from '../../../../shared/domain/workflow';
-import { call } from '../../api/client';
+import { call, errorText } from '../../api/client';
 import { ErrorBox, Field } from '../../components/Field';
 import { date, useMoney } from '../../format';
 import { useApp } from '../../store';
 import '../../workflow.css';
-import { copyText, downloadBase64, errorText } from './files';
+import { copyText } from './clipboard';
+import { downloadFile } from '../../fileBytes';
 
 /**
  * One-click drafting: the step's template filled in for this customer, with the PDF specification.
@@ -58,7 +59,7 @@ export function ReminderDraft({ debtorId, step, callEventId }: { debtorId: numbe
     }
   }
 
-  const openMail = () => run(async () => downloadBase64(await call('reminders.eml', request), 'message/rfc822'));
+  const openMail = () => run(async () => downloadFile(await call('reminders.eml', request)));
   const markSent = () => run(async () => { await call('reminders.markSent', request); setSent(true); });
   const mailto = `mailto:${encodeURIComponent(draft.to ?? '')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 
@@ -87,7 +88,7 @@ export function ReminderDraft({ debtorId, step, callEventId }: { debtorId: numbe
           <div className="draft-actions">
             <button type="button" className="primary" disabled={busy || sent} onClick={openMail} title={w.draft.openMailHint}>{w.draft.openMail}</button>
             <button type="button" disabled={busy} onClick={() => void copyText(`${subject}\n\n${body}`).then(() => setCopied(true))}>{copied ? w.draft.copied : w.draft.copy}</button>
-            <button type="button" disabled={busy} onClick={() => downloadBase64(draft.attachment, 'application/pdf')}>{w.draft.savePdf}</button>
+            <button type="button" disabled={busy} onClick={() => downloadFile(draft.attachment)}>{w.draft.savePdf}</button>
             {draft.to && <a href={mailto}>{w.draft.mailto}</a>}
           </div>
           <p className="hint-text">{w.draft.openMailHint}</p>
@@ -121,7 +122,7 @@ export function ReminderDraft({ debtorId, step, callEventId }: { debtorId: numbe
               </>
             )}
             <dt>{w.draft.total}</dt><dd data-testid="draft-total"><strong>{money(draft.total)}</strong></dd>
-            <dt>{w.draft.attachment}</dt><dd><button className="link" onClick={() => downloadBase64(draft.attachment, 'application/pdf')}>{draft.attachment.fileName}</button></dd>
+            <dt>{w.draft.attachment}</dt><dd><button className="link" onClick={() => downloadFile(draft.attachment)}>{draft.attachment.fileName}</button></dd>
           </dl>
         </aside>
       </div>

@@ -3,11 +3,10 @@ import type { TemplateSample } from '../../../../shared/contract';
 import type { MailStep, MailTemplate, Tone } from '../../../../shared/domain/workflow';
 import { mailSteps, tones } from '../../../../shared/domain/workflow';
 import { renderTemplate, TEMPLATE_VARIABLE_NAMES, TEMPLATE_VARIABLES, unknownVariables } from '../../../../shared/workflow/render';
-import { call } from '../../api/client';
+import { call, errorText } from '../../api/client';
 import { ErrorBox, Field } from '../../components/Field';
 import { useApp } from '../../store';
 import '../../workflow.css';
-import { errorText } from './files';
 
 /** `€ 370,00` never breaks after the euro sign in the preview. */
 const keepAmounts = (text: string) => text.replace(/€ (?=\d)/g, '€\u00a0');

@@ -8,7 +8,16 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // Long enough for Electron's save dialog to take the bytes of a large file (a backup).
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** A file the user chose, as base64 for the contract, in slices (a spread of 50 MB at once would overflow the stack). */
+export async function readBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 /** A file the backend produced (`FileBytes`: base64). */
