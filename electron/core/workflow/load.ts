@@ -81,8 +81,17 @@ const ACTIVE_PLANS_SQL = `
 const WITH_AGENCY_SQL = `
   SELECT DISTINCT h.debtor_id FROM ${OPEN_DEBTORS} o CROSS JOIN handovers h ON h.debtor_id = o.debtor_id AND h.status IN ('open', 'partially-paid')`;
 
-function forDebtor(sql: string, debtorId: number | undefined, column = 'debtor_id'): string {
-  return debtorId === undefined ? sql : sql.replaceAll('/*DEBTOR*/', `AND ${column} = @debtorId`);
+/** Every customer with open invoices, one customer, or a few (those a write touched: ledger/overviewState.ts). */
+export type DebtorScope = number | readonly number[] | undefined;
+
+function forDebtor(sql: string, scope: DebtorScope, column = 'debtor_id'): string {
+  if (scope === undefined) return sql;
+  return sql.replaceAll('/*DEBTOR*/', typeof scope === 'number' ? `AND ${column} = @debtorId` : `AND ${column} IN (SELECT value FROM json_each(@debtorIds))`);
+}
+
+function scopeParams(scope: DebtorScope): Record<string, number | string> {
+  if (scope === undefined) return {};
+  return typeof scope === 'number' ? { debtorId: scope } : { debtorIds: JSON.stringify(scope) };
 }
 
 function parseOverride(json: string | null): LadderOverride | null {
@@ -116,9 +125,9 @@ export function loadWorkflowSettings(ctx: Context): WorkflowSettingsRow {
  * what people read of each invoice and contact (numbers, descriptions, e-mail, phone); without it
  * (the overview) the invoice columns come from the covering index alone.
  */
-export function loadEngineInput(ctx: Context, debtorId?: number, detailed = true): LoadedDebtor[] {
+export function loadEngineInput(ctx: Context, scope?: DebtorScope, detailed = true): LoadedDebtor[] {
   const s = ctx.sqlite;
-  const params = debtorId === undefined ? {} : { debtorId };
+  const params = scopeParams(scope);
   const debtors: LoadedDebtor[] = [];
   const byId = new Map<number, LoadedDebtor>();
   const invoiceById = new Map<number, LoadedInvoice>();
@@ -141,12 +150,12 @@ export function loadEngineInput(ctx: Context, debtorId?: number, detailed = true
     invoiceById.set(r.id, inv);
   };
   if (detailed) {
-    for (const r of s.prepare(forDebtor(OPEN_INVOICES_SQL, debtorId, 'i.debtor_id')).all(params) as InvoiceRow[]) add(r);
+    for (const r of s.prepare(forDebtor(OPEN_INVOICES_SQL, scope, 'i.debtor_id')).all(params) as InvoiceRow[]) add(r);
     for (const d of debtors) d.invoices.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id - b.id));
   } else {
-    const customers = new Map((s.prepare(forDebtor(DEBTORS_LEAN_SQL, debtorId, 'id')).raw().all(params) as
+    const customers = new Map((s.prepare(forDebtor(DEBTORS_LEAN_SQL, scope, 'id')).raw().all(params) as
       [number, 'business' | 'consumer', string | null, string | null, string, string, number][]).map((r) => [r[0], r]));
-    const rows = s.prepare(forDebtor(OPEN_INVOICES_LEAN_SQL, debtorId)).raw().all(params) as [number, number, string, number, number][];
+    const rows = s.prepare(forDebtor(OPEN_INVOICES_LEAN_SQL, scope)).raw().all(params) as [number, number, string, number, number][];
     for (const [id, debtor_id, due_date, open_cents, disputed] of rows) {
       const c = customers.get(debtor_id);
       // Not in the map: an archived customer, left out of the overview as before.
@@ -155,7 +164,7 @@ export function loadEngineInput(ctx: Context, debtorId?: number, detailed = true
   }
   if (debtors.length === 0) return [];
 
-  const events = s.prepare(forDebtor(OPEN_EVENTS_SQL, debtorId)).raw().all(params) as [number, string, string, number, string | null, string | null, string | null][];
+  const events = s.prepare(forDebtor(OPEN_EVENTS_SQL, scope)).raw().all(params) as [number, string, string, number, string | null, string | null, string | null][];
   const lastStop = new Map<number, number>();
   for (const [invoiceId, type, on, eventId, step, letter, lastDay] of events) {
     const inv = invoiceById.get(invoiceId);
@@ -167,14 +176,14 @@ export function loadEngineInput(ctx: Context, debtorId?: number, detailed = true
     inv.events.push({ type, on, step, letter, lastDay });
   }
 
-  for (const [id] of s.prepare(forDebtor(WITH_AGENCY_SQL, debtorId)).raw().all(params) as [number][]) {
+  for (const [id] of s.prepare(forDebtor(WITH_AGENCY_SQL, scope)).raw().all(params) as [number][]) {
     const d = byId.get(id);
     if (d) d.withAgency = true;
   }
 
-  const promises = s.prepare(forDebtor(OPEN_PROMISES_SQL, debtorId)).all(params) as
+  const promises = s.prepare(forDebtor(OPEN_PROMISES_SQL, scope)).all(params) as
     { id: number; debtor_id: number; promised_date: string; amount_cents: number | null; event_id: number | null; made_on: string }[];
-  const plans = s.prepare(forDebtor(ACTIVE_PLANS_SQL, debtorId)).all(params) as { id: number; debtor_id: number; created_on: string; agreed_on: string | null }[];
+  const plans = s.prepare(forDebtor(ACTIVE_PLANS_SQL, scope)).all(params) as { id: number; debtor_id: number; created_on: string; agreed_on: string | null }[];
   if (promises.length === 0 && plans.length === 0) return debtors;
 
   const payers = [...new Set([...promises.map((p) => p.debtor_id), ...plans.map((p) => p.debtor_id)])];
@@ -209,9 +218,9 @@ export function loadEngineInput(ctx: Context, debtorId?: number, detailed = true
 
 export interface Evaluated { debtor: LoadedDebtor; state: DebtorState }
 
-/** Loads and evaluates every customer with open invoices (or one). */
-export function evaluateLedger(ctx: Context, debtorId?: number, detailed = true): Evaluated[] {
-  const debtors = loadEngineInput(ctx, debtorId, detailed);
+/** Loads and evaluates every customer with open invoices (or one, or a few). */
+export function evaluateLedger(ctx: Context, scope?: DebtorScope, detailed = true): Evaluated[] {
+  const debtors = loadEngineInput(ctx, scope, detailed);
   const states = evaluateAll(debtors, loadWorkflowSettings(ctx).ladder, ctx.today(), detailed);
   return debtors.map((debtor, i) => ({ debtor, state: states[i]! }));
 }
