@@ -10,6 +10,7 @@ import { AppError } from './errors';
 import { handlers } from './handlers';
 import { copyBeforeMigration } from './db/safetyCopy';
 import { scheduleAutomaticBackups } from './backup/automatic';
+import { keepOverviewPrepared } from './ledger/overview';
 
 export interface BackendOptions {
   dataDir: string;
@@ -21,6 +22,11 @@ export interface BackendOptions {
    * start-up is not slowed), then hourly; `false` turns it off (tests of other things may).
    */
   autoBackup?: false | { delayMs?: number; intervalMs?: number };
+  /**
+   * Evaluate Debiteuren ahead of the user (ledger/overview.ts keepOverviewPrepared): after start and
+   * every minute. Off unless asked: the doors ask; tests that count statements must not race it.
+   */
+  prepareOverview?: boolean | { delayMs?: number; intervalMs?: number };
 }
 
 export interface Backend {
@@ -144,6 +150,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   }
 
   const stopAutomaticBackups = options.autoBackup === false ? () => {} : scheduleAutomaticBackups(enqueue, options.autoBackup);
+  const stopPreparing = options.prepareOverview
+    ? keepOverviewPrepared(enqueue, options.prepareOverview === true ? {} : options.prepareOverview) : () => {};
 
   return {
     get context() { return context; },
@@ -157,6 +165,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     close() {
       stopAutomaticBackups();
+      stopPreparing();
       if (context.sqlite.open) context.sqlite.close();
     },
   };

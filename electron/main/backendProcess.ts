@@ -14,7 +14,7 @@ interface ParentPort {
 const port = (process as unknown as { parentPort: ParentPort }).parentPort;
 const args = parseDoorArgs(process.argv.slice(2));
 
-createBackend({ dataDir: args.dataDir, today: args.today }).then(
+createBackend({ dataDir: args.dataDir, today: args.today, prepareOverview: true }).then(
   (backend) => {
     port.on('message', ({ data }) => {
       void backend.invoke(data.method, data.input).then((result) => port.postMessage({ id: data.id, result }));

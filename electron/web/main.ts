@@ -8,7 +8,7 @@ import { startWebServer } from './server';
 async function main() {
   const args = parseDoorArgs(process.argv.slice(2));
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  const backend = await createBackend({ dataDir: args.dataDir, today: args.today });
+  const backend = await createBackend({ dataDir: args.dataDir, today: args.today, prepareOverview: true });
   const server = await startWebServer({ backend, staticDir: path.join(root, 'out', 'renderer'), port: args.port });
   console.log(`Openstaand draait op ${server.url}  (gegevens: ${args.dataDir}; stoppen met Ctrl+C)`);
   const stop = async () => { await server.close(); backend.close(); process.exit(0); };

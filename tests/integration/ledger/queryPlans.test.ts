@@ -62,6 +62,19 @@ describe('query plans', () => {
     expect(text).toMatch(/USING (COVERING )?INDEX handovers_debtor \(debtor_id=\? AND status=\?\)/);
   });
 
+  it('overview.get after a write re-reads the touched customers by index: no full SCAN of any table', async () => {
+    const backend = await demoLedger();
+    const sqlite = backend.context.sqlite;
+    const rows = (await call(backend, 'overview.get', {})).rows;
+    for (const r of rows.slice(0, 2)) await call(backend, 'debtors.pause', { debtorId: r.debtorId, until: '2026-12-01', reason: '' });
+    const planned = plan(sqlite, await recordStatements(sqlite, () => call(backend, 'overview.get', {})));
+    expect(planned.some((p) => p.sql.includes('json_each(@debtorIds)'))).toBe(true);
+    expect(planned.filter((p) => p.scans.length), describeScans(planned)).toEqual([]);
+    const text = planned.flatMap((p) => p.plan).join('\n');
+    expect(text).toMatch(/SEARCH invoices USING COVERING INDEX invoices_open \(debtor_id=\?\)/);
+    expect(text).toMatch(/SEARCH ie USING PRIMARY KEY \(invoice_id=\?\)/);
+  });
+
   it('debtors.page reads only that customer\'s rows: no full SCAN of any table', async () => {
     const backend = await demoLedger();
     const sqlite = backend.context.sqlite;
