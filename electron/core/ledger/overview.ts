@@ -98,18 +98,16 @@ function keptSummary(ctx: Context): Summary {
   const dataVersion = sqlite.pragma('data_version', { simple: true }) as number;
   const dirty = takeDirtyDebtors(sqlite);
   let state = kept.get(sqlite);
-  const afresh = !state || state.today !== today || state.dataVersion !== dataVersion
-    || dirty.includes(EVERY_DEBTOR) || dirty.length > Math.max(50, state.byDebtor.size / 4);
-  if (afresh) {
+  if (!state || state.today !== today || state.dataVersion !== dataVersion
+    || dirty.includes(EVERY_DEBTOR) || dirty.length > Math.max(50, state.byDebtor.size / 4)) {
     state = { today, dataVersion, byDebtor: new Map(entries(ctx, undefined).map((e) => [e.row.debtorId, e])), summary: null };
     kept.set(sqlite, state);
   } else if (dirty.length > 0) {
-    for (const id of dirty) state!.byDebtor.delete(id);
-    for (const e of entries(ctx, dirty)) state!.byDebtor.set(e.row.debtorId, e);
-    state!.summary = null;
+    for (const id of dirty) state.byDebtor.delete(id);
+    for (const e of entries(ctx, dirty)) state.byDebtor.set(e.row.debtorId, e);
+    state.summary = null;
   }
-  state!.summary ??= summaryOf(state!.byDebtor.values());
-  return state!.summary;
+  return (state.summary ??= summaryOf(state.byDebtor.values()));
 }
 
 /**
