@@ -2,6 +2,8 @@ import type { Generated } from 'kysely';
 
 /** Row types of the SQLite schema (migrations/), as Kysely sees them. Booleans are 0/1. */
 type Bool = number;
+/** A step of the collection plan (paymentSteps without 'none'), as migration 006 stores it. */
+type PlanStep = 'nudge' | 'reminder-1' | 'reminder-2' | 'call' | 'final-notice' | 'agency';
 
 export interface AppMetaTable { key: string; value: string }
 
@@ -109,6 +111,8 @@ export interface InvoicesTable {
   paid_on: string | null;
   first_paid_on: string | null;
   paid_days_late: number | null;
+  /** The step in force when the invoice was paid in full (a PlanStep; no CHECK); kept by triggers (migrations/006_step_facts.ts), never written by the app. */
+  paid_after_step: string | null;
 }
 
 export interface PaymentsTable {
@@ -275,6 +279,30 @@ export interface InvoiceEventsTable {
   last_day: string | null;
 }
 
+/** Derived by triggers (migrations/006_step_facts.ts); never written by the app. The first day each step was taken for an invoice. */
+export interface InvoiceStepsTable {
+  invoice_id: number;
+  step: PlanStep;
+  first_on: string;
+  /** Days from first_on to the invoice's paid_on (negative: paid before; null: not paid). */
+  paid_after_days: number | null;
+}
+
+/** Derived by triggers (migrations/006_step_facts.ts); never written by the app. Per customer and step, its invoices with that paid_after_step. */
+export interface DebtorPaidStepsTable {
+  debtor_id: number;
+  step: PlanStep;
+  invoices: number;
+}
+
+/** Derived by triggers (migrations/006_step_facts.ts); never written by the app. The step in force on the date of a payment allocated to an invoice. */
+export interface AllocationStepsTable {
+  allocation_id: number;
+  payment_date: string;
+  step: PlanStep;
+  amount_cents: number;
+}
+
 export interface DB {
   app_meta: AppMetaTable;
   documents: DocumentsTable;
@@ -298,4 +326,7 @@ export interface DB {
   insight_aging: InsightAgingTable;
   insight_dismissals: InsightDismissalsTable;
   invoice_events: InvoiceEventsTable;
+  invoice_steps: InvoiceStepsTable;
+  allocation_steps: AllocationStepsTable;
+  debtor_paid_steps: DebtorPaidStepsTable;
 }
