@@ -110,7 +110,12 @@ export class AgingAccumulator {
 
 const RANK: Record<PaymentStep, number> = Object.fromEntries(paymentSteps.map((s, i) => [s, i])) as Record<PaymentStep, number>;
 
-/** The step an event on the timeline stands for, or null when it is not a step of the plan. */
+/**
+ * The step an event on the timeline stands for, or null when it is not a step of the plan.
+ * Migration 006 (db/migrations/006_step_facts.ts, STEP_OF_EVENT_SQL) keeps its facts with a copy of
+ * this mapping in SQL, and of the order of paymentSteps: change them together, in a new migration
+ * (tests/unit/insights/stepSql.test.ts compares them).
+ */
 export function stepOfEvent(type: string, step: unknown, letter: unknown): Exclude<PaymentStep, 'none'> | null {
   switch (type) {
     case 'nudge.sent': return 'nudge';
@@ -259,6 +264,11 @@ export function suggestionsFor(c: CustomerInsight, dismissed: ReadonlyMap<Sugges
 
 // ---------------------------------------------------------------------------------------------
 // What works
+//
+// stepEffects and attributeCollected state the rules over an invoice's step events. The page sums
+// the same from the facts migration 006 keeps (queries.ts: STEP_EFFECTS_SQL, STEP_COLLECTED_SQL,
+// put together by stepEffectsOf); tests/integration/insights/stepFacts.test.ts checks that both
+// agree on whole ledgers.
 
 export interface SteppedInvoice {
   steps: StepEvent[];
@@ -307,6 +317,28 @@ export function attributeCollected(effects: StepEffect[], payments: Iterable<{ s
     attributed += p.cents;
   }
   return attributed;
+}
+
+/**
+ * The step effects from the per-step sums of the kept facts: invoices that received each step in
+ * the period and those paid within 7 days (as stepEffects counts them), and the money received
+ * after each step (as attributeCollected adds it up). Returns them in the plan's order, with what
+ * was attributed to a step in total.
+ */
+export function stepEffectsOf(
+  effects: readonly (readonly [step: StepEffect['step'], invoices: number, paid: number])[],
+  collected: readonly (readonly [step: StepEffect['step'], cents: number])[],
+): { steps: StepEffect[]; attributed: number } {
+  const counts = new Map(effects.map(([step, invoices, paid]) => [step, { invoices, paid }]));
+  const money = new Map(collected);
+  let attributed = 0;
+  const steps = paymentSteps.filter((s): s is StepEffect['step'] => s !== 'none').map((step): StepEffect => {
+    const { invoices, paid } = counts.get(step) ?? { invoices: 0, paid: 0 };
+    const cents = money.get(step) ?? 0;
+    attributed += cents;
+    return { step, invoices, paidWithin7Days: paid, share: invoices ? paid / invoices : null, collected: cents };
+  });
+  return { steps, attributed };
 }
 
 /** Share paid on time (paid date ≤ due date) of invoices due in the period, with and without a pre-due nudge. */

@@ -6,26 +6,25 @@ import type {
   AgingSnapshot, CustomerInsight, DebtorInsights, InsightsPage, PaymentStep, Suggestion, SuggestionKind,
 } from '../../../shared/contract/methods/insights';
 import type { ParsedInputOf } from '../../../shared/contract';
-import { daysBetween } from '../../../shared/domain/dates';
+import { addDaysIso, daysBetween } from '../../../shared/domain/dates';
 import type { Context } from '../context';
 import { transaction } from '../db/transaction';
 import { notFound } from '../errors';
 import { addEvent } from '../ledger/events';
 import { STATUTORY_TERM_DAYS } from '../ledger/invoices';
 import {
-  AgingAccumulator, attributeCollected, dso, emptyStepCounts, mean1, monthsBefore, nudgeEffect, rate, snapshotDates, sortSteps,
-  stepBefore, stepEffects, stepOfEvent, suggestionsFor, usualStep, type StepEvent, type SteppedInvoice,
+  AgingAccumulator, dso, emptyStepCounts, mean1, monthsBefore, nudgeEffect, rate, snapshotDates, stepEffectsOf, stepOfEvent, suggestionsFor,
+  usualStep,
 } from './compute';
 import {
-  AGING_KEEP_SQL, AGING_KEPT_SQL, CREDITED_SINCE_SQL, DEBTORS_SQL, DISMISSALS_SQL, EVENT_COUNTS_SQL, HANDOVERS_SQL, OPEN_SQL, PAID_DUE_IN_PERIOD_SQL, PAID_PER_DEBTOR_SQL,
-  PAID_SINCE_SQL, PARTS_SQL, PLANS_SQL, PROMISES_SQL, RECEIVED_SQL, SALES_SQL, STEP_EVENTS_SQL, STEPPED_PAYMENTS_SQL, rows,
-  type AgingKeptRow, type CreditedRow, type DebtorRow, type EventCountRow, type OpenRow, type PaidRow, type PaidSinceRow, type PartRow, type StepEventRow,
-  type SteppedPaymentRow,
+  AGING_KEEP_SQL, AGING_KEPT_SQL, CREDITED_SINCE_SQL, DEBTORS_SQL, DISMISSALS_SQL, EVENT_COUNTS_SQL, HANDOVERS_SQL, NUDGED_SQL, OPEN_SQL,
+  PAID_AFTER_STEP_SQL, PAID_DUE_IN_PERIOD_SQL, PAID_PER_DEBTOR_SQL, PAID_SINCE_SQL, PARTS_SQL, PLANS_SQL, PROMISES_SQL, RECEIVED_SQL, SALES_SQL,
+  STEP_COLLECTED_SQL, STEP_EFFECTS_SQL, rows,
+  type AgingKeptRow, type CreditedRow, type DebtorRow, type EventCountRow, type OpenRow, type PaidAfterStepRow, type PaidRow, type PaidSinceRow,
+  type PartRow, type StepCollectedRow, type StepEffectRow,
 } from './queries';
 
 const byName = new Intl.Collator('nl', { sensitivity: 'base' });
-
-interface Stepped extends SteppedInvoice { debtorId: number; open: number }
 
 /** The period of "what works" and of the nudge's effect: the last 12 months, (from, today]. */
 const periodOf = (today: string) => ({ from: monthsBefore(today, 12), to: today });
@@ -35,25 +34,10 @@ function defaultTerm(ctx: Context): number {
   return row ?? STATUTORY_TERM_DAYS;
 }
 
-/** Every linked step event, grouped per invoice and sorted. */
-function steppedInvoices(ctx: Context, debtorId: number | null): Map<number, Stepped> {
-  const byInvoice = new Map<number, Stepped>();
-  for (const [invoiceId, debtor, type, date, step, letter, dueDate, paidOn, open] of rows<StepEventRow>(ctx, STEP_EVENTS_SQL, debtorId)) {
-    const s = stepOfEvent(type, step, letter);
-    if (!s) continue;
-    let inv = byInvoice.get(invoiceId);
-    if (!inv) byInvoice.set(invoiceId, inv = { debtorId: debtor, steps: [], paidOn, dueDate, open });
-    inv.steps.push({ step: s, date });
-  }
-  for (const inv of byInvoice.values()) sortSteps(inv.steps);
-  return byInvoice;
-}
-
 interface Collected {
   customers: CustomerInsight[];
   open: OpenRow[];
   paid: PaidRow[];
-  stepped: Map<number, Stepped>;
   dismissals: Map<number, Map<SuggestionKind, number>>;
 }
 
@@ -62,7 +46,6 @@ function collectCustomers(ctx: Context, debtorId: number | null): Collected {
   const today = ctx.today();
   const open = rows<OpenRow>(ctx, OPEN_SQL, debtorId);
   const paid = rows<PaidRow>(ctx, PAID_PER_DEBTOR_SQL, debtorId);
-  const stepped = steppedInvoices(ctx, debtorId);
   const termDefault = defaultTerm(ctx);
 
   const figures = new Map<number, CustomerInsight>();
@@ -101,11 +84,11 @@ function collectCustomers(ctx: Context, debtorId: number | null): Collected {
       c.worstDaysLate = c.worstDaysLate === null ? days : Math.max(c.worstDaysLate, days);
     }
   }
-  // The step before the payment that settled each paid invoice; paid invoices without one: 'none'.
-  for (const inv of stepped.values()) {
-    if (inv.paidOn === null) continue;
-    const c = figures.get(inv.debtorId);
-    if (c) c.stepCounts[stepBefore(inv.steps, inv.paidOn)] += 1;
+  // The step in force when each paid invoice was paid in full (kept by migration 006's triggers);
+  // paid invoices without one: 'none' (below).
+  for (const [id, step, n] of rows<PaidAfterStepRow>(ctx, PAID_AFTER_STEP_SQL, debtorId)) {
+    const c = figures.get(id);
+    if (c) c.stepCounts[step] = n;
   }
 
   const promiseRows = new Map<number, { kept: number; broken: number }>();
@@ -148,7 +131,7 @@ function collectCustomers(ctx: Context, debtorId: number | null): Collected {
 
   const customers = [...figures.values()].sort((a, b) =>
     (b.avgDaysLate ?? -Infinity) - (a.avgDaysLate ?? -Infinity) || byName.compare(a.name, b.name));
-  return { customers, open, paid, stepped, dismissals };
+  return { customers, open, paid, dismissals };
 }
 
 const suggestionsOf = (customers: CustomerInsight[], dismissals: Collected['dismissals']): Suggestion[] =>
@@ -157,7 +140,7 @@ const suggestionsOf = (customers: CustomerInsight[], dismissals: Collected['dism
 export function getInsights(ctx: Context): InsightsPage {
   const today = ctx.today();
   const period = periodOf(today);
-  const { customers, open, stepped, dismissals } = collectCustomers(ctx, null);
+  const { customers, open, dismissals } = collectCustomers(ctx, null);
 
   // Overview and DSO.
   let openTotal = 0, overdue = 0, openDatedLater = 0;
@@ -213,25 +196,19 @@ export function getInsights(ctx: Context): InsightsPage {
     return { date: d.date, kind: d.kind, buckets: { notDue, days1to30, days31to60, days61to90, over90 }, total: notDue + days1to30 + days31to60 + days61to90 + over90 };
   });
 
-  // What works.
-  const steps = stepEffects(stepped.values(), period.from, today);
-  const stepPayments = rows<SteppedPaymentRow>(ctx, STEPPED_PAYMENTS_SQL, null, { from: period.from, today })
-    .map(([invoiceId, date, cents]) => ({ steps: stepped.get(invoiceId)?.steps ?? ([] as StepEvent[]), date, cents }));
-  const attributed = attributeCollected(steps, stepPayments);
+  // What works: from the facts migration 006 keeps (see stepEffects and attributeCollected in compute.ts for the rules).
+  const { steps, attributed } = stepEffectsOf(
+    rows<StepEffectRow>(ctx, STEP_EFFECTS_SQL, null, { from: period.from, until: addDaysIso(today, -7) }),
+    rows<StepCollectedRow>(ctx, STEP_COLLECTED_SQL, null, { from: period.from, today }),
+  );
   const received = ctx.sqlite.prepare(RECEIVED_SQL).pluck(true).get({ from: period.from, today }) as number;
 
   // The nudge: invoices due in the period, paid on or before the due date, with and without one.
   const [paidDue, paidOnTime] = ctx.sqlite.prepare(PAID_DUE_IN_PERIOD_SQL).raw(true).get({ from: period.from, today }) as [number, number];
   const all = { invoices: paidDue, onTime: paidOnTime };
   for (const r of open) if (r[3] > period.from && r[3] <= today) all.invoices += 1;
-  const nudged = { invoices: 0, onTime: 0 };
-  for (const inv of stepped.values()) {
-    if (inv.dueDate <= period.from || inv.dueDate > today) continue;
-    if (inv.paidOn === null && inv.open === 0) continue; // only credited: not in `all` either
-    if (!inv.steps.some((s) => s.step === 'nudge' && s.date <= inv.dueDate)) continue;
-    nudged.invoices += 1;
-    if (inv.paidOn !== null && inv.paidOn <= inv.dueDate) nudged.onTime += 1;
-  }
+  const [nudgedCount, nudgedOnTime] = ctx.sqlite.prepare(NUDGED_SQL).raw(true).get({ from: period.from, today }) as [number, number];
+  const nudged = { invoices: nudgedCount, onTime: nudgedOnTime };
 
   return {
     today,

@@ -7,6 +7,7 @@
  * Every statement can run for all customers or for one (`scoped`), so that the debtor page runs the
  * same figures for one customer through the customer's indexes.
  */
+import { paymentSteps, type PaymentStep } from '../../../shared/contract/methods/insights';
 import type { Context } from '../context';
 
 /** Where a statement says `AND ${forDebtor('x.debtor_id')}`, one customer's run filters on it (through the index). */
@@ -16,7 +17,7 @@ export function scoped(sql: string, debtorId: number | null): string {
   return debtorId === null ? sql.replace(/(AND|WHERE) \/\*debtor\*\/.*?\/\*end\*\//g, (_m, kw: string) => (kw === 'WHERE' ? 'WHERE 1' : '')) : sql;
 }
 
-/** Open invoices now: for the totals, aging (they count on every day since their invoice date) and the customer figures. */
+/** Open invoices now: for the totals, aging (they count on every day since their invoice date) and the customer figures (from the index alone, migration 006). */
 export const OPEN_SQL = `
   SELECT i.id, i.debtor_id, i.invoice_date, i.due_date, i.amount_cents, i.open_cents
   FROM invoices i INDEXED BY invoices_open
@@ -76,39 +77,45 @@ export const AGING_KEEP_SQL = `
 export const SALES_SQL = `
   SELECT kind, SUM(amount_cents) FROM invoices INDEXED BY invoices_date WHERE invoice_date > @from AND invoice_date <= @to GROUP BY kind`;
 
-export const STEP_TYPES = ['nudge.sent', 'reminder.sent', 'call.logged', 'letter.sent', 'handover.created'] as const;
-const STEP_TYPES_SQL = STEP_TYPES.map((t) => `'${t}'`).join(', ');
+/*
+ * What works: the facts of migration 006, kept by triggers on every write (the first day of each
+ * step per invoice, the step in force when an invoice was paid, and when each payment came in),
+ * summed here instead of reading every step event into JavaScript.
+ */
 
-/** One customer's invoices, for the statements that start from invoice_events (keyed by invoice). */
-const ofDebtorInvoices = (col: string) => `/*debtor*/ ${col} IN (SELECT id FROM invoices INDEXED BY invoices_debtor WHERE debtor_id = @debtorId) /*end*/`;
+/** (Each step read as a range of its own: summing rows in index order is cheaper than grouping them.) */
+const PLAN_STEPS = paymentSteps.filter((p) => p !== 'none');
+
+/** Per customer: its paid invoices by the step in force when they were paid (none before: not counted here). */
+export const PAID_AFTER_STEP_SQL = `
+  SELECT debtor_id, step, invoices FROM debtor_paid_steps WHERE ${forDebtor('debtor_id')}`;
+export type PaidAfterStepRow = [debtorId: number, step: Exclude<PaymentStep, 'none'>, n: number];
 
 /**
- * Every step event linked to an invoice, with that invoice's due and paid dates. From
- * invoice_events (migration 005), read in invoice order with each invoice looked up once: it holds
- * the step and letter already, where the events table meant a row and a JSON parse per event
- * (about 1 s for 114,000 reminders).
+ * Per step: the invoices that first received it in (@from, @until] while not yet paid, and how
+ * many of them were paid in full within 7 days after it (stepEffects in compute.ts).
  */
-export const STEP_EVENTS_SQL = `
-  SELECT ie.invoice_id, i.debtor_id, ie.type, ie.occurred_on,
-    CASE ie.type WHEN 'reminder.sent' THEN ie.step END,
-    CASE ie.type WHEN 'letter.sent' THEN ie.letter END,
-    i.due_date, i.paid_on, i.open_cents
-  FROM invoice_events ie
-  CROSS JOIN invoices i ON i.id = ie.invoice_id
-  WHERE ie.type IN (${STEP_TYPES_SQL}) AND i.kind = 'invoice' AND ${ofDebtorInvoices('ie.invoice_id')}`;
-export type StepEventRow = [invoiceId: number, debtorId: number, type: string, date: string, step: unknown, letter: unknown, dueDate: string, paidOn: string | null, open: number];
+export const STEP_EFFECTS_SQL = PLAN_STEPS.map((step) => `
+  SELECT '${step}', COUNT(*), COALESCE(SUM(paid_after_days <= 7), 0) FROM invoice_steps INDEXED BY invoice_steps_step
+  WHERE step = '${step}' AND first_on > @from AND first_on <= @until AND (paid_after_days IS NULL OR paid_after_days >= 0)`).join('\n  UNION ALL');
+export type StepEffectRow = [step: Exclude<PaymentStep, 'none'>, invoices: number, paid: number];
 
-/** Payments in (@from, @today] on invoices that received a step: to attribute them to the step before them. */
-export const STEPPED_PAYMENTS_SQL = `
-  SELECT a.invoice_id, p.date, a.amount_cents
-  FROM (
-    SELECT DISTINCT ie.invoice_id FROM invoice_events ie
-    WHERE ie.type IN (${STEP_TYPES_SQL}) AND ${ofDebtorInvoices('ie.invoice_id')}
-  ) s
-  CROSS JOIN payment_allocations a INDEXED BY payment_allocations_invoice ON a.invoice_id = s.invoice_id
-  JOIN payments p ON p.id = a.payment_id
-  WHERE p.date > @from AND p.date <= @today`;
-export type SteppedPaymentRow = [invoiceId: number, date: string, cents: number];
+/** Per step: the money received in (@from, @today] on invoices after that step (attributeCollected in compute.ts). */
+export const STEP_COLLECTED_SQL = PLAN_STEPS.map((step) => `
+  SELECT '${step}', COALESCE(SUM(amount_cents), 0) FROM allocation_steps INDEXED BY allocation_steps_step
+  WHERE step = '${step}' AND payment_date > @from AND payment_date <= @today`).join('\n  UNION ALL');
+export type StepCollectedRow = [step: Exclude<PaymentStep, 'none'>, cents: number];
+
+/**
+ * Invoices due in (@from, @today] that received the nudge on or before their due date, and how many
+ * of them were paid on or before it; not those only credited (neither paid nor open: not in the
+ * population of PAID_DUE_IN_PERIOD_SQL + the open ones either).
+ */
+export const NUDGED_SQL = `
+  SELECT COUNT(*), COALESCE(SUM(i.paid_on IS NOT NULL AND i.paid_on <= i.due_date), 0)
+  FROM invoice_steps s INDEXED BY invoice_steps_step CROSS JOIN invoices i ON i.id = s.invoice_id
+  WHERE s.step = 'nudge' AND s.first_on <= @today
+    AND i.due_date > @from AND i.due_date <= @today AND s.first_on <= i.due_date AND NOT (i.paid_on IS NULL AND i.open_cents = 0)`;
 
 /** All money received in (@from, @today] (what no step can claim was received "before any step"). */
 export const RECEIVED_SQL = `
