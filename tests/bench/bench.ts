@@ -5,12 +5,14 @@
  * --only runs just the timings whose name contains the given text (e.g. "letter", "Inzicht").
  */
 import { chromium } from '@playwright/test';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { createBackend, DATABASE_FILE, type Backend } from '../../electron/core/backend';
 import { seedLargeLedger } from '../../electron/core/dev/largeLedger';
 import { benchLetters } from '../../electron/core/letters/bench';
+import { addEvent } from '../../electron/core/ledger/events';
 import { startWebServer } from '../../electron/web/server';
 import { largeStatement } from '../integration/importing/helpers';
 
@@ -71,10 +73,46 @@ async function main() {
   await measure('Inzicht page data', () => b.invoke('insights.get', {}).then(ok), 200);
   // The same with nothing kept: as after a change dated in an earlier month (a bank statement of last month).
   await measure('Inzicht page data, month ends recomputed', () => { b.context.sqlite.exec('DELETE FROM insight_aging'); return b.invoke('insights.get', {}).then(ok); });
+  // What keeping derived facts up to date costs the writes (the customers a write touched, for
+  // Debiteuren; the step facts of migration 006, for Inzicht): payments recorded by hand and
+  // reminders recorded on the timeline, in a transaction rolled back so the ledger stays as it is.
+  const writes = '50 payments by hand + 50 reminders recorded (rolled back)';
+  if (wanted(writes)) {
+    ok(await b.invoke('overview.get', {})); // as in the app: Debiteuren was opened, so its triggers are on
+    const open = ctx.sqlite.prepare('SELECT id, debtor_id, open_cents FROM invoices WHERE open_cents > 0 ORDER BY due_date LIMIT 50').raw().all() as [number, number, number][];
+    await measure(writes, async () => {
+      ctx.sqlite.exec('BEGIN');
+      try {
+        for (const [id, debtorId] of open) {
+          await addEvent(ctx, { debtorId, type: 'reminder.sent', occurredOn: TODAY, summary: 'Herinnering 2', data: { step: 'reminder-2' }, invoiceIds: [id] });
+        }
+        // The services join the open transaction (db/transaction.ts).
+        for (const [, debtorId, cents] of open) ok(await b.invoke('payments.record', { debtorId, date: TODAY, amount: cents }));
+      } finally {
+        ctx.sqlite.exec('ROLLBACK');
+      }
+    });
+  }
   const camtName = 'camt.053 10,000 lines: parse + match';
   if (wanted(camtName)) {
     const camt = { fileName: 'bench.xml', dataBase64: Buffer.from(largeStatement(b, 10_000)).toString('base64') };
     await measure(camtName, () => b.invoke('imports.bank.preview', camt).then(ok), 2000);
+  }
+  // Committing it writes 10,000 bank lines and about 5,000 payments: once, on a copy of the ledger
+  // (a commit cannot be rolled back around its backup-before-import), so not a median.
+  const commitName = 'camt.053 10,000 lines: commit (one run, on a copy)';
+  if (wanted(commitName)) {
+    const copyDir = mkdtempSync(path.join(tmpdir(), 'openstaand-bench-'));
+    try {
+      await b.context.sqlite.backup(path.join(copyDir, DATABASE_FILE)); // consistent with the open connection (WAL)
+      const copy = await createBackend({ dataDir: copyDir, today: TODAY, autoBackup: false });
+      const camt = { fileName: 'bench.xml', dataBase64: Buffer.from(largeStatement(copy, 10_000)).toString('base64') };
+      const ms = await time(() => copy.invoke('imports.bank.commit', camt).then(ok));
+      copy.close();
+      results.push({ name: commitName, medianMs: Math.round(ms), minMs: Math.round(ms), aimMs: null });
+    } finally {
+      rmSync(copyDir, { recursive: true, force: true });
+    }
   }
 
   if (wanted('one letter') || wanted('batch of 100 letters')) {
