@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { call } from './api/client';
 import { useApp } from './store';
+import { useConfirm } from './components/ConfirmDialog';
 import { BusinessForm } from './screens/BusinessForm';
 import { DebtorPage } from './screens/DebtorPage';
 import { HandoverPage } from './screens/HandoverPage';
@@ -18,6 +19,7 @@ import { Templates } from './screens/workflow/Templates';
 
 export function App() {
   const { t, route, info, navigate, refreshInfo, language, setLanguage } = useApp();
+  const [confirmDialog, ask] = useConfirm();
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -51,7 +53,7 @@ export function App() {
       {info?.demo && (
         <div className="demo-banner" role="status">
           {t.demoBanner}{' '}
-          <button className="link" onClick={async () => { if (confirm(t.demoRemoveConfirm)) { await call('setup.removeDemo', {}); const i = await refreshInfo(); navigate(i.started ? { name: 'debtors' } : { name: 'home' }); } }}>{t.demoRemove}</button>
+          <button className="link" onClick={async () => { if (await ask({ title: t.demoRemove, message: t.demoRemoveConfirm, confirmLabel: t.demoRemoveYes, danger: true })) { await call('setup.removeDemo', {}); const i = await refreshInfo(); navigate(i.started ? { name: 'debtors' } : { name: 'home' }); } }}>{t.demoRemove}</button>
         </div>
       )}
       {route.name === 'home' && <Welcome />}
@@ -68,6 +70,7 @@ export function App() {
       {route.name === 'draft' && <ReminderDraft key={`${route.debtorId}-${route.step}-${route.callEventId ?? ''}`} debtorId={route.debtorId} step={route.step} callEventId={route.callEventId} />}
       {route.name === 'call' && <CallSheet key={route.debtorId} debtorId={route.debtorId} />}
       {route.name === 'templates' && <Templates />}
+      {confirmDialog}
     </div>
   );
 }

@@ -11,6 +11,7 @@ export const nl = {
   demoBanner: 'Je werkt met voorbeeldgegevens.',
   demoRemove: 'Voorbeeldgegevens verwijderen',
   demoRemoveConfirm: 'Alle voorbeeldgegevens verwijderen? Je eigen gegevens blijven staan.',
+  demoRemoveYes: 'Verwijderen',
   welcome: {
     title: 'Welkom bij Openstaand',
     intro: 'Openstaand helpt je als zzp\'er of eenmanszaak om onbetaalde facturen betaald te krijgen. Stap voor stap, in de volgorde die werkt: eerst vriendelijk, dan duidelijk, en pas als het echt moet streng. Alles blijft op deze computer.',
@@ -217,7 +218,7 @@ export const nl = {
     },
     date: 'Datum', gross: 'Geïnd bij de klant (bruto)', grossHint: 'Wat het bureau van de klant ontving, vóór zijn vergoeding.', fee: 'Vergoeding bureau', note: 'Notitie',
     saveUpdate: 'Vastleggen',
-    takeBack: 'Vordering terugnemen', takeBackConfirm: 'De vordering terugnemen van het incassobureau? Ze gaat terug in je gewone aanpak.',
+    takeBack: 'Vordering terugnemen', takeBackConfirm: 'De vordering terugnemen van het incassobureau? Ze gaat terug in je gewone aanpak.', takeBackYes: 'Terugnemen',
     updates: 'Verloop', noUpdates: 'Nog niets gehoord van het bureau.',
     nothing: 'Er staat bij deze klant niets vervallen open: er valt niets over te dragen.',
     history: 'Eerdere overdrachten', downloadDossier: 'Dossier van deze overdracht',
@@ -262,6 +263,7 @@ export const nl = {
     print: 'Afdrukken',
     produce: 'Maak definitief (verstuurd)',
     produceConfirm: 'De brief wordt definitief: hij wordt precies zo bewaard en als verstuurd op de tijdlijn gezet. Doorgaan?',
+    produceTitle: 'Brief definitief maken', produceYes: 'Definitief maken',
     produced: 'Definitief gemaakt en bewaard. Verstuur je hem aangetekend? Leg dan hieronder de track & trace-code vast.',
     pdfTitle: 'Voorbeeld van de brief',
     pages: (n: number) => (n === 1 ? '1 pagina' : `${n} pagina's`),
@@ -286,6 +288,7 @@ export const nl = {
       intro: 'Klanten die nu aan de laatste aanmaning toe zijn. Per klant wordt de juiste brief gemaakt (particulier: veertiendagenbrief, zakelijk: laatste aanmaning), als verstuurd bewaard en samengevoegd tot één PDF om af te drukken.',
       print: 'Brieven van vandaag afdrukken', none: 'Er staan vandaag geen laatste aanmaningen klaar.',
       confirm: (n: number) => `${n === 1 ? 'De brief wordt' : `De ${n} brieven worden`} definitief gemaakt en als verstuurd bewaard. Doorgaan?`,
+      confirmTitle: (n: number) => (n === 1 ? 'Brief definitief maken' : `${n} brieven definitief maken`), confirmYes: 'Definitief maken',
       made: (n: number, pages: number) => `${n === 1 ? '1 brief' : `${n} brieven`} gemaakt, ${pages === 1 ? '1 pagina' : `${pages} pagina's`}.`,
       skipped: 'Niet gemaakt',
     },
@@ -386,7 +389,7 @@ export const nl = {
     historyColumns: { date: 'Datum', kind: 'Soort', file: 'Bestand', result: 'Resultaat', hash: 'Vingerafdruk (SHA-256)' },
     kinds: { bank: 'Bankafschrift', 'invoices-csv': 'Facturen (CSV)', 'invoices-ubl': 'E-facturen (UBL)' },
   },
-  common: { checkFields: 'Controleer de gemarkeerde velden.', loading: 'Laden…', error: 'Er ging iets mis', retry: 'Opnieuw', close: 'Sluiten', yes: 'Ja', no: 'Nee', optional: 'optioneel' },
+  common: { checkFields: 'Controleer de gemarkeerde velden.', loading: 'Laden…', error: 'Er ging iets mis', retry: 'Opnieuw', close: 'Sluiten', cancel: 'Annuleren', yes: 'Ja', no: 'Nee', optional: 'optioneel' },
 };
 
 export type Messages = typeof nl;

@@ -55,11 +55,12 @@ test('restore round trip: change → Back-up maken → change more → restore �
 
   // Restore the file: asked first, then the first state is back.
   await page.getByRole('button', { name: 'Instellingen' }).click();
-  page.once('dialog', (dialog) => {
-    expect(dialog.message()).toContain('openstaand-backup-2026-11-24.sqlite');
-    void dialog.accept();
-  });
   await health.getByLabel('Back-upbestand terugzetten').setInputFiles(backupFile);
+  const confirm = page.getByRole('alertdialog', { name: 'Back-upbestand terugzetten' });
+  await expect(confirm).toContainText('De administratie vervangen door de back-up openstaand-backup-2026-11-24.sqlite?');
+  await expect(confirm.getByRole('button', { name: 'Annuleren' })).toBeFocused();
+  await page.screenshot({ path: `${SHOTS}/confirm-dialog-danger.png` });
+  await confirm.getByRole('button', { name: 'Terugzetten' }).click();
   await expect(health.getByRole('status')).toContainText('Teruggezet: 1 klanten en 1 facturen');
   expect(dump(app.dataDir)).toBe(firstState);
   // What was there before the restore is kept aside, and listed.
@@ -76,8 +77,8 @@ test('restore round trip: change → Back-up maken → change more → restore �
   const wrong = testInfo.outputPath('boodschappen.sqlite');
   fs.writeFileSync(wrong, 'melk, brood, kaas\n'.repeat(100));
   await page.getByRole('button', { name: 'Instellingen' }).click();
-  page.once('dialog', (dialog) => void dialog.accept());
   await health.getByLabel('Back-upbestand terugzetten').setInputFiles(wrong);
+  await page.getByRole('alertdialog', { name: 'Back-upbestand terugzetten' }).getByRole('button', { name: 'Terugzetten' }).click();
   await expect(health.getByRole('alert')).toContainText('geen back-up van Openstaand');
   await expect(health.getByRole('alert')).toContainText('Er is niets veranderd.');
   expect(dump(app.dataDir)).toBe(firstState);

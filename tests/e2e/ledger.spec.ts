@@ -78,8 +78,10 @@ test('demo data loads, shows every stage, and can be removed in one step', async
   await expect(page.locator('.timeline')).toContainText('Aangetekend verstuurd');
   await page.screenshot({ path: `${SHOTS}/debtor-demo.png`, fullPage: true });
 
-  page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: 'Voorbeeldgegevens verwijderen' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Voorbeeldgegevens verwijderen' });
+  await expect(confirm).toContainText('Alle voorbeeldgegevens verwijderen? Je eigen gegevens blijven staan.');
+  await confirm.getByRole('button', { name: 'Verwijderen' }).click();
   await expect(page.getByRole('heading', { name: 'Welkom bij Openstaand' })).toBeVisible();
   const info = await app.backend.invoke('app.info', {});
   expect(info).toMatchObject({ ok: true, value: { demo: false, hasDebtors: false, started: false } });

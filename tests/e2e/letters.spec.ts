@@ -48,8 +48,26 @@ test('veertiendagenbrief from the debtor page: preview, save, make final, regist
   await panel.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
   await expect(panel.getByTestId('letter-pdf')).toBeVisible();
 
-  page.once('dialog', (d) => void d.accept());
-  await panel.getByRole('button', { name: 'Maak definitief (verstuurd)' }).click();
+  // Making it final is asked first, in the app's own dialog. Annuleren and Escape change nothing.
+  const makeFinal = panel.getByRole('button', { name: 'Maak definitief (verstuurd)' });
+  const confirm = page.getByRole('alertdialog', { name: 'Brief definitief maken' });
+  await makeFinal.click();
+  await expect(confirm).toBeVisible();
+  await expect(confirm).toContainText('De brief wordt definitief: hij wordt precies zo bewaard en als verstuurd op de tijdlijn gezet. Doorgaan?');
+  await expect(confirm.getByRole('button', { name: 'Definitief maken' })).toBeFocused();
+  await page.screenshot({ path: `${SHOTS}/confirm-dialog.png` });
+  await confirm.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(makeFinal).toBeFocused();
+  await makeFinal.click();
+  await expect(confirm).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(panel.getByRole('status')).toHaveCount(0);
+  expect(await ok<unknown[]>(invoke, 'letters.list', { debtorId: petra.id })).toHaveLength(0);
+  await makeFinal.click();
+  await confirm.getByRole('button', { name: 'Definitief maken' }).click();
+  await expect(confirm).toBeHidden();
   await expect(panel.getByRole('status').first()).toContainText('Definitief gemaakt en bewaard');
   const registered = panel.getByRole('form', { name: 'Aangetekend verstuurd' });
   await registered.getByLabel('Track & trace-code (PostNL)').fill('3SABCD12345');
@@ -89,8 +107,10 @@ test('Brieven: today\'s final notices in one PDF, limitation warnings, window se
 
   const batch = page.getByRole('region', { name: 'Brieven van vandaag' });
   await expect(batch.getByTestId('batch-debtors').locator('tr')).toHaveCount(2);
-  page.once('dialog', (d) => void d.accept());
   await batch.getByRole('button', { name: 'Brieven van vandaag afdrukken' }).click();
+  const confirm = page.getByRole('alertdialog', { name: '2 brieven definitief maken' });
+  await expect(confirm).toContainText('De 2 brieven worden definitief gemaakt en als verstuurd bewaard. Doorgaan?');
+  await confirm.getByRole('button', { name: 'Definitief maken' }).click();
   await expect(batch.getByTestId('batch-result')).toContainText('2 brieven gemaakt');
   await expect(batch.getByTestId('batch-pdf')).toHaveAttribute('src', /^blob:/);
   await expect(page.getByTestId('all-letters').locator('tbody tr')).toHaveCount(2);
@@ -107,4 +127,12 @@ test('Brieven: today\'s final notices in one PDF, limitation warnings, window se
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Letters', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: "Print today's letters" })).toBeVisible();
+  // The confirmation speaks English too; Cancel makes nothing.
+  await page.getByRole('button', { name: "Print today's letters" }).click();
+  const english = page.getByRole('alertdialog', { name: 'Make 2 letters final' });
+  await expect(english).toContainText('The 2 letters are made final and kept as sent. Continue?');
+  await expect(english.getByRole('button', { name: 'Make final' })).toBeVisible();
+  await english.getByRole('button', { name: 'Cancel' }).click();
+  await expect(english).toBeHidden();
+  await expect(page.getByTestId('all-letters').locator('tbody tr')).toHaveCount(2);
 });

@@ -6,6 +6,7 @@ import { call } from '../api/client';
 import { downloadFile } from '../fileBytes';
 import { ErrorBox, Field } from '../components/Field';
 import { useForm } from '../components/useForm';
+import { useConfirm } from '../components/ConfirmDialog';
 import { date, useMoney } from '../format';
 import { useApp } from '../store';
 
@@ -135,8 +136,9 @@ function HandoverCard({ handover, today, active, onChange }: { handover: Handove
   const money = useMoney();
   const h = t.handover;
   const [error, setError] = useState<string | null>(null);
+  const [confirmDialog, ask] = useConfirm();
   async function takeBack() {
-    if (!confirm(h.takeBackConfirm)) return;
+    if (!(await ask({ title: h.takeBack, message: h.takeBackConfirm, confirmLabel: h.takeBackYes }))) return;
     try { await call('handover.takeBack', { handoverId: handover.id }); onChange(); } catch (e) { setError((e as Error).message); }
   }
   return (
@@ -146,6 +148,7 @@ function HandoverCard({ handover, today, active, onChange }: { handover: Handove
         <span className={`stage ${active ? 'with-agency' : ''}`} data-testid="handover-status">{h.status[handover.status]}{handover.closedOn ? ` · ${date(handover.closedOn)}` : ''}</span>
       </div>
       <ErrorBox message={error} />
+      {confirmDialog}
       <dl style={{ display: 'grid', gridTemplateColumns: 'max-content auto', gap: '0.2rem 1rem', margin: '0.8rem 0' }}>
         <dt className="muted">{h.termsKind}</dt>
         <dd style={{ margin: 0 }}>{h.terms[handover.termsKind]}{handover.termsPercent !== null && ` ${String(handover.termsPercent).replace('.', ',')}%`}{handover.termsFee !== null && ` · ${money(handover.termsFee)}`}</dd>

@@ -3,6 +3,7 @@ import type { BackupFile, BackupStatus, IntegrityReport, RestoreSummary } from '
 import { call } from '../api/client';
 import { downloadFile, readBase64 } from '../fileBytes';
 import { ErrorBox } from '../components/Field';
+import { useConfirm } from '../components/ConfirmDialog';
 import { useApp } from '../store';
 
 const SPACED = { marginTop: '1.6rem' };
@@ -14,6 +15,7 @@ const SPACED = { marginTop: '1.6rem' };
 export function Health() {
   const { t, language, refreshInfo } = useApp();
   const h = t.health;
+  const [confirmDialog, ask] = useConfirm();
   const [status, setStatus] = useState<BackupStatus | null>(null);
   const [backups, setBackups] = useState<BackupFile[]>([]);
   const [report, setReport] = useState<IntegrityReport | null>(null);
@@ -60,15 +62,15 @@ export function Health() {
     return null;
   });
 
-  const restoreCopy = (b: BackupFile) => {
-    if (!confirm(h.restoreConfirm(when(b.createdAt)))) return;
+  const restoreCopy = async (b: BackupFile) => {
+    if (!(await ask({ title: h.restoreTitle, message: h.restoreConfirm(when(b.createdAt)), confirmLabel: h.restore, danger: true }))) return;
     void act('restore', async () => afterRestore(await call('backup.restore', { fileName: b.fileName }), ''));
   };
 
-  const restoreFile = (input: HTMLInputElement) => {
+  const restoreFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     input.value = '';
-    if (!file || !confirm(h.restoreFileConfirm(file.name))) return;
+    if (!file || !(await ask({ title: h.restoreFile, message: h.restoreFileConfirm(file.name), confirmLabel: h.restore, danger: true }))) return;
     void act('restore', async () => afterRestore(await call('backup.restore', { dataBase64: await readBase64(file) }), ''));
   };
 
@@ -78,10 +80,10 @@ export function Health() {
     return h.exported(file.fileName);
   });
 
-  const importAll = (input: HTMLInputElement) => {
+  const importAll = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     input.value = '';
-    if (!file || !confirm(h.importConfirm(file.name))) return;
+    if (!file || !(await ask({ title: h.importAll, message: h.importConfirm(file.name), confirmLabel: h.importYes, danger: true }))) return;
     void act('import', async () => {
       const summary = await call('backup.importAll', { dataBase64: await readBase64(file) });
       return afterRestore(summary, h.imported(summary.counts.debtors, summary.counts.invoices));
@@ -99,6 +101,7 @@ export function Health() {
     <section className="panel health" aria-label={h.title}>
       <h2>{h.title}</h2>
       <p className="muted">{h.intro}</p>
+      {confirmDialog}
       {status && (
         <div className="about"><dl>
           <dt>{h.location}</dt><dd><code data-testid="health-database">{status.databaseFile}</code></dd>
@@ -130,7 +133,7 @@ export function Health() {
                 <td>{when(b.createdAt)}</td>
                 <td>{h.kinds[b.kind]}{b.detail ? <small className="muted"> ({b.detail})</small> : null}</td>
                 <td className="num">{h.formatSize(b.sizeBytes)}</td>
-                <td><button disabled={!!busy} onClick={() => restoreCopy(b)}>{h.restore}</button></td>
+                <td><button disabled={!!busy} onClick={() => void restoreCopy(b)}>{h.restore}</button></td>
               </tr>
             ))}
           </tbody>
@@ -138,7 +141,7 @@ export function Health() {
       )}
       <label className="field" style={{ marginTop: '1rem' }}>
         <span className="field-label">{h.restoreFile}</span>
-        <input type="file" accept=".sqlite,.db,application/vnd.sqlite3,application/octet-stream" disabled={!!busy} onChange={(e) => restoreFile(e.currentTarget)} />
+        <input type="file" accept=".sqlite,.db,application/vnd.sqlite3,application/octet-stream" disabled={!!busy} onChange={(e) => void restoreFile(e.currentTarget)} />
         <span className="field-hint">{h.restoreFileHint}</span>
       </label>
       <p className="muted">{h.forgottenNote}</p>
@@ -150,7 +153,7 @@ export function Health() {
       </div>
       <label className="field">
         <span className="field-label">{h.importAll}</span>
-        <input type="file" accept=".zip,application/zip" disabled={!!busy} onChange={(e) => importAll(e.currentTarget)} />
+        <input type="file" accept=".zip,application/zip" disabled={!!busy} onChange={(e) => void importAll(e.currentTarget)} />
       </label>
     </section>
   );

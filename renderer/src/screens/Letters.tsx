@@ -5,6 +5,7 @@ import type { BatchResult, LetterSettings, LimitationRow, PdfFile, StoredLetter 
 import type { OverviewRow } from '../../../shared/domain/overview';
 import { ApiFailure, call } from '../api/client';
 import { ErrorBox, Field } from '../components/Field';
+import { useConfirm } from '../components/ConfirmDialog';
 import { date, useMoney } from '../format';
 import { useApp } from '../store';
 import { RegisteredForm } from './LettersPanel';
@@ -39,6 +40,7 @@ function TodaysLetters({ onMade }: { onMade: () => void }) {
   const [result, setResult] = useState<BatchResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirmDialog, ask] = useConfirm();
 
   useEffect(() => {
     call('overview.get', { stage: 'final-notice' }).then((o) => {
@@ -49,7 +51,7 @@ function TodaysLetters({ onMade }: { onMade: () => void }) {
   }, []);
 
   async function print() {
-    if (!confirm(b.confirm(chosen.size))) return;
+    if (!(await ask({ title: b.confirmTitle(chosen.size), message: b.confirm(chosen.size), confirmLabel: b.confirmYes }))) return;
     setBusy(true);
     setError(null);
     try {
@@ -66,6 +68,7 @@ function TodaysLetters({ onMade }: { onMade: () => void }) {
     <section className="panel" aria-label={b.title}>
       <h2 style={{ marginTop: 0 }}>{b.title}</h2>
       <p className="muted">{b.intro}</p>
+      {confirmDialog}
       <ErrorBox message={error} />
       {rows === null ? <p className="muted">{t.common.loading}</p> : rows.length === 0 ? <p className="muted">{b.none}</p> : (
         <>

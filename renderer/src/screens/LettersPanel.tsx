@@ -6,6 +6,7 @@ import type {
 } from '../../../shared/contract';
 import { call, ApiFailure } from '../api/client';
 import { ErrorBox, Field } from '../components/Field';
+import { useConfirm } from '../components/ConfirmDialog';
 import { date, useMoney } from '../format';
 import { useApp } from '../store';
 import { PdfFrame, usePdfView, type PdfBytes } from './LettersPdf';
@@ -135,6 +136,7 @@ export function LettersPanel({ debtorId, onChanged, initialKind }: { debtorId: n
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirmDialog, ask] = useConfirm();
   const view = usePdfView(shown);
 
   const load = useCallback(() => {
@@ -175,15 +177,17 @@ export function LettersPanel({ debtorId, onChanged, initialKind }: { debtorId: n
     setRegisterFor(null);
   });
 
-  const produce = () => run(async () => {
-    if (!confirm(l.produceConfirm)) return;
-    const p = await call('letters.produce', request());
-    setShown({ fileName: p.fileName, dataBase64: p.dataBase64, preview: p, produced: p });
-    setMessage(l.produced);
-    setRegisterFor(p.documentId);
-    load();
-    onChanged();
-  });
+  const produce = async () => {
+    if (!(await ask({ title: l.produceTitle, message: l.produceConfirm, confirmLabel: l.produceYes }))) return;
+    await run(async () => {
+      const p = await call('letters.produce', request());
+      setShown({ fileName: p.fileName, dataBase64: p.dataBase64, preview: p, produced: p });
+      setMessage(l.produced);
+      setRegisterFor(p.documentId);
+      load();
+      onChanged();
+    });
+  };
 
   const open = (x: StoredLetter) => run(async () => {
     const file = await call('letters.get', { documentId: x.documentId });
@@ -205,6 +209,7 @@ export function LettersPanel({ debtorId, onChanged, initialKind }: { debtorId: n
       <h2 style={{ marginTop: 0 }}>{l.panelTitle}</h2>
       <ErrorBox message={error} />
       {message && <p className="ok" role="status">{message}</p>}
+      {confirmDialog}
       <div className="form">
         <fieldset className="kind" style={{ padding: '0.5rem 0.8rem' }}>
           <legend>{l.kind}</legend>
@@ -243,7 +248,7 @@ export function LettersPanel({ debtorId, onChanged, initialKind }: { debtorId: n
           <button className="primary" onClick={preview} disabled={busy || !kind}>{l.preview}</button>
           {shown && <button onClick={view.save}>{l.save}</button>}
           {shown && <button onClick={view.print}>{l.print}</button>}
-          {shown?.preview && !shown.produced && <button onClick={produce} disabled={busy}>{l.produce}</button>}
+          {shown?.preview && !shown.produced && <button onClick={() => void produce()} disabled={busy}>{l.produce}</button>}
         </div>
       </div>
       {registerFor !== null && (

@@ -1,5 +1,6 @@
 import { call } from '../api/client';
 import { useApp } from '../store';
+import { useConfirm } from '../components/ConfirmDialog';
 import { BusinessForm } from './BusinessForm';
 import { Health } from './Health';
 import { PlanSettings } from './workflow/PlanSettings';
@@ -7,6 +8,7 @@ import { HandoverTerms } from './HandoverTerms';
 
 export function Settings() {
   const { t, info, refreshInfo, navigate } = useApp();
+  const [confirmDialog, ask] = useConfirm();
   return (
     <main className="settings">
       <h1>{t.settings.title}</h1>
@@ -17,7 +19,8 @@ export function Settings() {
         <section className="panel">
           <h2>{t.settings.demoTitle}</h2>
           <p>{t.settings.demoIntro}</p>
-          <button onClick={async () => { if (confirm(t.demoRemoveConfirm)) { await call('setup.removeDemo', {}); const i = await refreshInfo(); navigate(i.started ? { name: 'debtors' } : { name: 'home' }); } }}>{t.demoRemove}</button>
+          <button onClick={async () => { if (await ask({ title: t.demoRemove, message: t.demoRemoveConfirm, confirmLabel: t.demoRemoveYes, danger: true })) { await call('setup.removeDemo', {}); const i = await refreshInfo(); navigate(i.started ? { name: 'debtors' } : { name: 'home' }); } }}>{t.demoRemove}</button>
+          {confirmDialog}
         </section>
       )}
       <Health />
