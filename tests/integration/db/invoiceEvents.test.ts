@@ -1,11 +1,11 @@
 // invoice_events (migration 005) is derived data: the workflow facts of event_invoices ⨝ events,
 // clustered by invoice so the overview reads an invoice's timeline without touching the events
 // table. Its triggers must keep it exactly equal to the join, whatever writes the events.
-import path from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { openSqlite, type Sqlite } from '../../../electron/core/db/connection';
+import { describe, expect, it } from 'vitest';
+import type { Sqlite } from '../../../electron/core/db/connection';
 import { migrate } from '../../../electron/core/db/migrate';
-import { call, makeTempDir, removeDir, withBackend } from '../../helpers/backend';
+import { call, withBackend } from '../../helpers/backend';
+import { oldLedger } from '../../helpers/oldLedger';
 import { seedLedger, withQuietBackend } from '../backup/helpers';
 
 const DERIVED = `SELECT invoice_id, event_id, type, occurred_on, step, letter, last_day FROM invoice_events ORDER BY invoice_id, event_id`;
@@ -61,15 +61,9 @@ describe('invoice_events, the per-invoice copy of the timeline the workflow read
   });
 
   it('is filled from the existing timeline when a ledger of version 4 is migrated', async () => {
-    const dir = makeTempDir('openstaand-invoice-events-');
-    const db = openSqlite(path.join(dir, 'openstaand.sqlite'));
-    onTestFinished(() => { db.close(); removeDir(dir); });
-    await migrate(db, { target: 4 });
-    const now = '2026-11-01T10:00:00.000Z';
-    const debtor = db.prepare("INSERT INTO debtors (kind, name, search_text, created_at, updated_at) VALUES ('business', 'Oud B.V.', 'oud b.v.', ?, ?)").run(now, now).lastInsertRowid;
-    const invoice = db.prepare("INSERT INTO invoices (debtor_id, number, invoice_date, due_date, amount_cents, payment_reference, source, created_at, updated_at) VALUES (?, 'O-1', '2026-09-01', '2026-10-01', 10000, '1', 'manual', ?, ?)").run(debtor, now, now).lastInsertRowid;
-    const event = db.prepare("INSERT INTO events (debtor_id, type, occurred_on, created_at, summary, data_json) VALUES (?, 'letter.sent', '2026-10-20', ?, 'Aanmaning', '{\"step\":\"final-notice\",\"letter\":\"final-notice\",\"lastDay\":\"2026-10-27\"}')").run(debtor, now).lastInsertRowid;
-    db.prepare('INSERT INTO event_invoices (event_id, invoice_id) VALUES (?, ?)').run(event, invoice);
+    const { db, addInvoice, addEvent } = await oldLedger(4);
+    const invoice = addInvoice('O-1');
+    const event = addEvent('letter.sent', '2026-10-20', { step: 'final-notice', letter: 'final-notice', lastDay: '2026-10-27' }, invoice);
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'invoice_events'").pluck().get()).toBe(0);
 
     await migrate(db);

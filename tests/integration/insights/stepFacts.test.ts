@@ -18,6 +18,7 @@ import { addEvent } from '../../../electron/core/ledger/events';
 import { paymentSteps, type InsightsPage, type PaymentStep } from '../../../shared/contract/methods/insights';
 import { daysBetween } from '../../../shared/domain/dates';
 import { call, makeTempDir, removeDir, withBackend } from '../../helpers/backend';
+import { oldLedger } from '../../helpers/oldLedger';
 
 // ---------------------------------------------------------------------------------------------
 // The reference: the computation Inzicht did before migration 006, from the raw timeline.
@@ -358,18 +359,9 @@ describe('the step facts of migration 006', () => {
   });
 
   it('are filled in from a ledger built by migration 005 itself', async () => {
-    const dir = makeTempDir('openstaand-step-facts-');
-    const db = openSqlite(path.join(dir, 'openstaand.sqlite'));
-    onTestFinished(() => { db.close(); removeDir(dir); });
-    await migrate(db, { target: 5 });
+    const { db, debtorId: debtor, addInvoice, addEvent: event } = await oldLedger(5);
     const now = '2026-11-01T10:00:00.000Z';
-    const debtor = db.prepare("INSERT INTO debtors (kind, name, search_text, created_at, updated_at) VALUES ('business', 'Oud B.V.', 'oud b.v.', ?, ?)").run(now, now).lastInsertRowid;
-    const invoice = (n: string) => db.prepare("INSERT INTO invoices (debtor_id, number, invoice_date, due_date, amount_cents, payment_reference, source, created_at, updated_at) VALUES (?, ?, '2026-09-01', '2026-10-01', 10000, ?, 'manual', ?, ?)").run(debtor, n, n, now, now).lastInsertRowid as number;
-    const [a, b] = [invoice('O-1'), invoice('O-2')];
-    const event = (type: string, on: string, data: object, ...invoices: number[]) => {
-      const id = db.prepare('INSERT INTO events (debtor_id, type, occurred_on, created_at, summary, data_json) VALUES (?, ?, ?, ?, ?, ?)').run(debtor, type, on, now, type, JSON.stringify(data)).lastInsertRowid;
-      for (const i of invoices) db.prepare('INSERT INTO event_invoices (event_id, invoice_id) VALUES (?, ?)').run(id, i);
-    };
+    const [a, b] = [addInvoice('O-1'), addInvoice('O-2')];
     event('reminder.sent', '2026-10-08', { step: 'reminder-1' }, a, b);
     event('reminder.sent', '2026-10-15', { step: 'reminder-2' }, a);
     event('reminder.sent', '2026-10-20', { step: 'reminder-1' }, a); // again, after reminder 2
