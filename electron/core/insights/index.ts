@@ -196,7 +196,7 @@ export function getInsights(ctx: Context): InsightsPage {
     return { date: d.date, kind: d.kind, buckets: { notDue, days1to30, days31to60, days61to90, over90 }, total: notDue + days1to30 + days31to60 + days61to90 + over90 };
   });
 
-  // What works: from the facts migration 006 keeps (see stepEffects and attributeCollected in compute.ts for the rules).
+  // What works: from the facts migration 006 keeps (the rules: stepEffects and attributeCollected in tests/integration/insights/stepRules.ts).
   const { steps, attributed } = stepEffectsOf(
     rows<StepEffectRow>(ctx, STEP_EFFECTS_SQL, null, { from: period.from, until: addDaysIso(today, -7) }),
     rows<StepCollectedRow>(ctx, STEP_COLLECTED_SQL, null, { from: period.from, today }),

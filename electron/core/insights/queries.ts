@@ -93,14 +93,14 @@ export type PaidAfterStepRow = [debtorId: number, step: Exclude<PaymentStep, 'no
 
 /**
  * Per step: the invoices that first received it in (@from, @until] while not yet paid, and how
- * many of them were paid in full within 7 days after it (stepEffects in compute.ts).
+ * many of them were paid in full within 7 days after it (stepEffects in tests/integration/insights/stepRules.ts).
  */
 export const STEP_EFFECTS_SQL = PLAN_STEPS.map((step) => `
   SELECT '${step}', COUNT(*), COALESCE(SUM(paid_after_days <= 7), 0) FROM invoice_steps INDEXED BY invoice_steps_step
   WHERE step = '${step}' AND first_on > @from AND first_on <= @until AND (paid_after_days IS NULL OR paid_after_days >= 0)`).join('\n  UNION ALL');
 export type StepEffectRow = [step: Exclude<PaymentStep, 'none'>, invoices: number, paid: number];
 
-/** Per step: the money received in (@from, @today] on invoices after that step (attributeCollected in compute.ts). */
+/** Per step: the money received in (@from, @today] on invoices after that step (attributeCollected in tests/integration/insights/stepRules.ts). */
 export const STEP_COLLECTED_SQL = PLAN_STEPS.map((step) => `
   SELECT '${step}', COALESCE(SUM(amount_cents), 0) FROM allocation_steps INDEXED BY allocation_steps_step
   WHERE step = '${step}' AND payment_date > @from AND payment_date <= @today`).join('\n  UNION ALL');

@@ -11,14 +11,13 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Backend } from '../../../electron/core/backend';
 import { openSqlite, type Sqlite } from '../../../electron/core/db/connection';
 import { migrate } from '../../../electron/core/db/migrate';
-import {
-  attributeCollected, monthsBefore, nudgeEffect, sortSteps, stepBefore, stepEffects, stepOfEvent, type StepEvent,
-} from '../../../electron/core/insights/compute';
+import { monthsBefore, nudgeEffect, stepOfEvent } from '../../../electron/core/insights/compute';
 import { addEvent } from '../../../electron/core/ledger/events';
 import { paymentSteps, type InsightsPage, type PaymentStep } from '../../../shared/contract/methods/insights';
 import { daysBetween } from '../../../shared/domain/dates';
 import { call, makeTempDir, removeDir, withBackend } from '../../helpers/backend';
 import { oldLedger } from '../../helpers/oldLedger';
+import { attributeCollected, sortSteps, stepBefore, stepEffects, type StepEvent } from './stepRules';
 
 // ---------------------------------------------------------------------------------------------
 // The reference: the computation Inzicht did before migration 006, from the raw timeline.

@@ -1,9 +1,11 @@
-// The pure arithmetic of Inzicht (electron/core/insights/compute.ts), from worked examples.
+// The pure arithmetic of Inzicht (electron/core/insights/compute.ts), from worked examples; and the
+// rules of "what works" over one invoice's steps (tests/integration/insights/stepRules.ts), the
+// reference the step facts of migration 006 are checked against.
 import { describe, expect, it } from 'vitest';
 import {
-  AgingAccumulator, attributeCollected, dso, emptyStepCounts, nudgeEffect, proposedTerm, rate, snapshotDates, sortSteps, stepBefore,
-  stepEffects, stepOfEvent, suggestionsFor, usualStep, type CustomerFigures, type StepEvent,
+  AgingAccumulator, dso, emptyStepCounts, nudgeEffect, proposedTerm, rate, snapshotDates, stepOfEvent, suggestionsFor, usualStep, type CustomerFigures,
 } from '../../../electron/core/insights/compute';
+import { attributeCollected, sortSteps, stepBefore, stepEffects, type StepEvent } from '../../integration/insights/stepRules';
 import type { CustomerInsight } from '../../../shared/contract';
 
 describe('dso', () => {

@@ -20,7 +20,7 @@ import type { Migration } from './types';
  *   not a column of payment_allocations: writing there would fire 003's aging triggers, and the
  *   period's money after each step is then one range of one covering index.
  *
- * "The step in force on day D" is stepBefore (core/insights/compute.ts): of the invoice's step
+ * "The step in force on day D" is stepBefore (tests/integration/insights/stepRules.ts): of the invoice's step
  * events dated on or before D, the latest, and on the same day the later step of the plan. It is
  * read from every event, not from the first days above: a reminder 1 sent again after reminder 2
  * is the step in force after it.
